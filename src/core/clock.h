@@ -21,8 +21,7 @@ class Clock {
     return std::chrono::duration_cast<std::chrono::seconds>(Now().time_since_epoch()).count();
   }
   int64_t NowUnixMillis() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Now().time_since_epoch()).count();
   }
 };
 

@@ -65,8 +65,8 @@ Result<FormFields> ParseForm(std::string_view body, size_t max_fields) {
     }
     size_t eq = pair.find('=');
     std::string_view raw_name = pair.substr(0, eq);
-    std::string_view raw_value = eq == std::string_view::npos ? std::string_view{}
-                                                              : pair.substr(eq + 1);
+    std::string_view raw_value =
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
     auto name = PercentDecode(raw_name, true);
     auto value = PercentDecode(raw_value, true);
     if (!name || !value) {

@@ -30,7 +30,9 @@ class JsonWriter {
   JsonWriter& Raw(std::string_view json);
 
   // Shorthands for a member.
-  JsonWriter& Member(std::string_view key, std::string_view value) { return Key(key).String(value); }
+  JsonWriter& Member(std::string_view key, std::string_view value) {
+    return Key(key).String(value);
+  }
   JsonWriter& Member(std::string_view key, const char* value) { return Key(key).String(value); }
   JsonWriter& Member(std::string_view key, int64_t value) { return Key(key).Int(value); }
   JsonWriter& Member(std::string_view key, int value) { return Key(key).Int(value); }

@@ -32,6 +32,7 @@ struct Error {
   std::string reason;
   std::string message;
   std::string internal;
+  int retry_after_s = 0;  // kRateLimited / kUnavailable: when to come back
 };
 
 inline Error MakeError(ErrorCode code, std::string reason, std::string message,
@@ -42,7 +43,7 @@ inline Error MakeError(ErrorCode code, std::string reason, std::string message,
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
@@ -107,12 +108,12 @@ inline Status OkStatus() { return Status(); }
 }  // namespace muster
 
 // Propagates an error from a Result-returning expression.
-#define MUSTER_RETURN_IF_ERROR(expr)              \
-  do {                                            \
-    auto muster_status_ = (expr);                 \
-    if (!muster_status_.ok()) {                   \
-      return std::move(muster_status_).error();   \
-    }                                             \
+#define MUSTER_RETURN_IF_ERROR(expr)            \
+  do {                                          \
+    auto muster_status_ = (expr);               \
+    if (!muster_status_.ok()) {                 \
+      return std::move(muster_status_).error(); \
+    }                                           \
   } while (false)
 
 #define MUSTER_CONCAT_INNER_(a, b) a##b

@@ -1,0 +1,66 @@
+#include "http/error_mapping.h"
+
+#include <gtest/gtest.h>
+
+namespace muster::http {
+namespace {
+
+std::string HeaderOf(const Response& r, std::string_view name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+TEST(ErrorMapping, OAuth2ShapeAndStatuses) {
+  Request req;
+  Response r = MapError(
+      ErrorShape::kOAuth2,
+      MakeError(ErrorCode::kInvalidArgument, "invalid_grant", "pending", "internal detail"), req);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"error":"invalid_grant","error_description":"pending"})");
+  EXPECT_EQ(HeaderOf(r, "Cache-Control"), "no-store");
+  Response denied =
+      MapError(ErrorShape::kOAuth2, MakeError(ErrorCode::kPermissionDenied, "", ""), req);
+  EXPECT_EQ(denied.status, 400);
+  EXPECT_NE(denied.body.find("unauthorized_client"), std::string::npos);
+}
+
+TEST(ErrorMapping, BasicChallengeOnlyWhenBasicWasUsed) {
+  Request body_auth;
+  Response a = MapError(ErrorShape::kOAuth2,
+                        MakeError(ErrorCode::kUnauthenticated, "invalid_client", "x"), body_auth);
+  EXPECT_EQ(a.status, 401);
+  EXPECT_EQ(HeaderOf(a, "WWW-Authenticate"), "");
+  Request basic;
+  basic.headers.emplace_back("authorization", "Basic YTpi");
+  Response b = MapError(ErrorShape::kOAuth2,
+                        MakeError(ErrorCode::kUnauthenticated, "invalid_client", "x"), basic);
+  EXPECT_EQ(HeaderOf(b, "WWW-Authenticate").rfind("Basic", 0), 0u);
+}
+
+TEST(ErrorMapping, ImsxAndODataShapes) {
+  Request req;
+  Response imsx = MapError(ErrorShape::kImsx, MakeError(ErrorCode::kNotFound, "", "gone"), req);
+  EXPECT_EQ(imsx.status, 404);
+  EXPECT_NE(imsx.body.find(R"("imsx_codeMinorFieldValue":"unknownobject")"), std::string::npos);
+  Response odata =
+      MapError(ErrorShape::kOData, MakeError(ErrorCode::kInvalidArgument, "", "bad $filter"), req);
+  EXPECT_EQ(odata.body, R"({"error":{"code":"invalid_argument","message":"bad $filter"}})");
+  Response bearer =
+      MapError(ErrorShape::kImsx, MakeError(ErrorCode::kUnauthenticated, "", ""), req);
+  EXPECT_EQ(HeaderOf(bearer, "WWW-Authenticate"), "Bearer realm=\"muster\"");
+}
+
+TEST(ErrorMapping, RetryAfterAndNoInternalLeak) {
+  Request req;
+  Error e = MakeError(ErrorCode::kRateLimited, "", "slow down", "client sas-1 bucket empty");
+  e.retry_after_s = 3;
+  Response r = MapError(ErrorShape::kOAuth2, e, req);
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(HeaderOf(r, "Retry-After"), "3");
+  EXPECT_EQ(r.body.find("bucket"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace muster::http
