@@ -40,11 +40,6 @@ class Server::Impl {
     for (int i = 0; i < threads; ++i) contexts_.push_back(std::make_unique<Context>());
     workers_ = std::make_unique<asio::thread_pool>(
         options_.worker_threads > 0 ? options_.worker_threads : cores);
-    max_body_limit_ = options_.body_limit;
-    for (const auto& r : router_.routes()) {
-      slots_[r.get()] = metrics_.RegisterRoute(MethodName(r->method), r->path);
-      max_body_limit_ = std::max(max_body_limit_, r->body_limit);
-    }
     metrics_.AddGauge("muster_http_open_connections", "Open client connections.",
                       [this] { return static_cast<double>(connections_.load()); });
   }
@@ -126,6 +121,14 @@ Status Server::Impl::Start() {
 }
 
 void Server::Impl::Run() {
+  // Routes may be added between Start() and Run() (the public URL depends on the port).
+  max_body_limit_ = options_.body_limit;
+  for (const auto& r : router_.routes()) {
+    if (!slots_.count(r.get())) {
+      slots_[r.get()] = metrics_.RegisterRoute(MethodName(r->method), r->path);
+    }
+    max_body_limit_ = std::max(max_body_limit_, r->body_limit);
+  }
   for (auto& ctx : contexts_) {
     asio::co_spawn(ctx->io, Accept(*ctx), asio::detached);
     asio::co_spawn(ctx->io, Periodic(std::chrono::milliseconds(250), [] { log::Flush(); }),

@@ -45,7 +45,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listeners (and loads TLS material). After this, port() is known.
+  // Binds the listeners (and loads TLS material). After this, port() is known; routes may
+  // still be added to the router until Run().
   Status Start();
   uint16_t port() const;
   bool tls() const;

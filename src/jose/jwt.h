@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ struct JwtClaims {
   std::string applicationname;
   bool has_exp = false;
   bool has_nbf = false;
+  // Every other claim, in token order: (name, the value re-serialized as compact JSON).
+  std::vector<std::pair<std::string, std::string>> extra;
 };
 
 struct JwtHeader {
@@ -47,7 +50,9 @@ struct JwtHeader {
 };
 
 // Splits and decodes a compact JWT without checking the signature. Errors: kInvalidArgument
-// with `internal` naming the defect (segments, base64url, JSON, claim types).
+// with reason "invalid_token" and `internal` = "JwtMalformed: <defect>" (size over 16 KiB,
+// segments, base64url, JSON, duplicate member names, nesting deeper than 32, a "crit"
+// header, claim types). Total on arbitrary bytes.
 struct ParsedJwt {
   JwtHeader header;
   JwtClaims claims;
@@ -68,8 +73,12 @@ struct VerifyOptions {
 
 // Parses and fully verifies: known kid, header alg equal to the key's alg, signature, iss,
 // aud contains audience, exp present and > now - leeway, nbf (if present) <= now + leeway.
-// Errors are kUnauthenticated with `internal` naming the failed check (e.g. "JwtExpired",
-// "JwtUnknownKid", "JwtAlgMismatch", "JwtBadSignature", "JwtAudienceNotAllowed").
+// Errors are kUnauthenticated with reason "invalid_token", one generic message, and
+// `internal` = "<Check>" or "<Check>: <detail>", where <Check> is one of JwtMalformed,
+// JwtAlgMismatch (also "none", HS*, unsupported algs), JwtUnknownKid (also no kid),
+// JwtBadSignature, JwtIssuerMismatch, JwtAudienceNotAllowed, JwtExpired (also a missing
+// exp), JwtNotYetValid. Token-supplied values in the detail are truncated to printable
+// ASCII. An empty `issuer` or `audience` in the options matches nothing (fails closed).
 Result<JwtClaims> VerifyJwt(std::string_view token, const KeyLookup& keys,
                             const VerifyOptions& options);
 

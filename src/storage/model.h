@@ -126,11 +126,11 @@ struct RevokedToken {
 struct AuditEvent {
   int64_t id = 0;
   int64_t at_ms = 0;
-  std::string actor;   // e.g. "client:sas-oneroster-…", "account:alice", "cli"
-  std::string action;  // e.g. "token.issue", "token.refuse", "client.create"
-  std::string target;  // e.g. organisation or client id
-  std::string outcome; // "ok" | a refusal reason
-  std::string detail;  // free text, never a secret
+  std::string actor;    // e.g. "client:sas-oneroster-…", "account:alice", "cli"
+  std::string action;   // e.g. "token.issue", "token.refuse", "client.create"
+  std::string target;   // e.g. organisation or client id
+  std::string outcome;  // "ok" | a refusal reason
+  std::string detail;   // free text, never a secret
   std::string request_id;
 };
 

@@ -1,0 +1,5 @@
+if(TARGET muster_app)
+  add_executable(sts_seed ${CMAKE_CURRENT_SOURCE_DIR}/sts_seed.cc)
+  target_include_directories(sts_seed PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(sts_seed PRIVATE muster_app)
+endif()

@@ -1,0 +1,23 @@
+#pragma once
+
+// The demo data set of `muster demo` and `muster serve --demo`: one vendor ("Demo Learning
+// Ltd") with subscription keys and a vendor-management client, one application, three
+// fictional English schools (the application approved at two, pending at the third), a
+// DeX and a OneRoster client per school, and console accounts. Ids are deterministic;
+// secrets are generated once and written to {data_dir}/muster-demo.json (mode 0600), the
+// file Postman, the tests and a person read to run the Hello World at once.
+
+#include <string>
+
+#include "app/runtime.h"
+#include "core/result.h"
+
+namespace muster::app {
+
+// Creates the demo data unless it exists, (re)writes muster-demo.json with the current base
+// URL, and returns a short human summary with the Hello World curl line.
+Result<std::string> EnsureDemo(Runtime& runtime, const std::string& size);
+
+std::string DemoFilePath(const Runtime& runtime);
+
+}  // namespace muster::app

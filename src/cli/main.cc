@@ -1,0 +1,90 @@
+// `muster`: the single binary. See cli.h.
+
+#include <iostream>
+
+#include "app/demo.h"
+#include "app/runtime.h"
+#include "app/serve.h"
+#include "cli/cli.h"
+
+namespace muster::cli {
+
+std::optional<config::Config> LoadOrReport(const GlobalOptions& g) {
+  std::vector<config::Override> flags = g.overrides;
+  if (!g.data_dir.empty()) flags.insert(flags.begin(), {"storage.data_dir", g.data_dir});
+  auto cfg = config::LoadConfig(g.config_file, config::SystemEnvironment(), flags);
+  if (!cfg.ok()) {
+    std::cerr << "muster: configuration error:\n" << cfg.error().message << "\n";
+    return std::nullopt;
+  }
+  return std::move(cfg).value();
+}
+
+}  // namespace muster::cli
+
+int main(int argc, char** argv) {
+  using namespace muster;
+  CLI::App app{"Muster: a school data exchange (STS, OneRoster, DeX, partner API)", "muster"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "muster 0.1.0");
+  cli::GlobalOptions g;
+  app.add_option("--config", g.config_file, "TOML config file (see config/muster.example.toml)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--data-dir", g.data_dir, "Data directory (database, master key, demo file)");
+  int exit_code = 0;
+
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server");
+  std::string listen, tls_cert, tls_key, size = "s";
+  bool demo = false;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--tls-cert", tls_cert, "PEM certificate chain (enables HTTPS)")
+      ->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", tls_key, "PEM private key")->check(CLI::ExistingFile);
+  serve->add_flag("--demo", demo, "Create demo data if absent and print its credentials");
+  serve->add_option("--size", size, "Demo data size")->check(CLI::IsMember({"s", "m", "l"}));
+  serve->callback([&] {
+    if (!listen.empty()) g.overrides.push_back({"server.listen", listen});
+    if (!tls_cert.empty()) g.overrides.push_back({"server.tls_cert", tls_cert});
+    if (!tls_key.empty()) g.overrides.push_back({"server.tls_key", tls_key});
+    auto cfg = cli::LoadOrReport(g);
+    if (!cfg) {
+      exit_code = 2;
+      return;
+    }
+    exit_code = app::RunServe(*cfg, app::ServeOptions{demo, size});
+  });
+
+  auto* demo_cmd = app.add_subcommand("demo", "Write the demo data set and muster-demo.json");
+  std::string demo_size = "s";
+  demo_cmd->add_option("--size", demo_size, "Demo data size")
+      ->check(CLI::IsMember({"s", "m", "l"}));
+  demo_cmd->callback([&] {
+    auto cfg = cli::LoadOrReport(g);
+    if (!cfg) {
+      exit_code = 2;
+      return;
+    }
+    auto rt = app::Runtime::Open(*cfg, app::OpenOptions{true});
+    if (!rt.ok()) {
+      std::cerr << "muster demo: " << rt.error().message << "\n";
+      exit_code = 1;
+      return;
+    }
+    auto summary = app::EnsureDemo(**rt, demo_size);
+    if (!summary.ok()) {
+      std::cerr << "muster demo: " << summary.error().message << "\n";
+      exit_code = 1;
+      return;
+    }
+    std::cout << *summary;
+  });
+
+  cli::AddAdminCommands(app, g, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return exit_code;
+}
