@@ -29,9 +29,7 @@ struct SchoolSetup {
 
 class PlatformFixture {
  public:
-  PlatformFixture()
-      : sealer_(std::string(32, 's')),
-        hasher_(std::string(32, 'p')) {
+  PlatformFixture() : sealer_(std::string(32, 's')), hasher_(std::string(32, 'p')) {
     auto store = storage::sqlite::SqliteStore::Open(dir_.File("muster.db"), {});
     if (!store.ok()) std::abort();
     store_ = std::move(store).value();
