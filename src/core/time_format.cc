@@ -1,5 +1,7 @@
 #include "core/time_format.h"
 
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -39,11 +41,22 @@ std::tm ToTm(int64_t unix_seconds) {
 std::string FormatIso8601Millis(int64_t unix_millis) {
   int64_t secs = unix_millis >= 0 ? unix_millis / 1000 : (unix_millis - 999) / 1000;
   int ms = static_cast<int>(unix_millis - secs * 1000);
-  std::tm tm = ToTm(secs);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-  return buf;
+  // The "YYYY-MM-DDTHH:MM:SS." prefix is cached per thread: log lines and records written in
+  // the same second share it.
+  thread_local int64_t cached_secs = INT64_MIN;
+  thread_local char prefix[80];
+  if (secs != cached_secs) {
+    std::tm tm = ToTm(secs);
+    std::snprintf(prefix, sizeof prefix, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    cached_secs = secs;
+  }
+  std::string out(prefix);
+  out.push_back(static_cast<char>('0' + ms / 100));
+  out.push_back(static_cast<char>('0' + ms / 10 % 10));
+  out.push_back(static_cast<char>('0' + ms % 10));
+  out.push_back('Z');
+  return out;
 }
 
 std::string FormatHttpDate(int64_t unix_seconds) {
