@@ -6,6 +6,8 @@ ASAN_DIR  ?= build/asan
 DATA_DIR  ?= ./muster-data
 LISTEN    ?= 127.0.0.1:8080
 JOBS      ?= $(shell nproc)
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 
 .PHONY: all deps configure build run test asan format format-check bench-sts clean
 

@@ -11,6 +11,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# Let ccache (when installed) reuse objects across checkouts in other folders.
+export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=true
 JOBS=${JOBS:-$(nproc)}
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 passed=0
