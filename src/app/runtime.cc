@@ -13,21 +13,21 @@ Runtime::~Runtime() {
   if (audit_) audit_->Stop();
 }
 
-Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config,
-                                               const OpenOptions& options) {
+Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config, const OpenOptions& options) {
   std::unique_ptr<Runtime> rt(new Runtime());
   rt->config_ = std::move(config);
   const config::Config& c = rt->config_;
   if (c.storage.driver != "sqlite") {
-    return MakeError(ErrorCode::kInvalidArgument, "invalid_config",
-                     "storage.driver \"" + c.storage.driver +
-                         "\" is not available in this build (sqlite is)");
+    return MakeError(
+        ErrorCode::kInvalidArgument, "invalid_config",
+        "storage.driver \"" + c.storage.driver + "\" is not available in this build (sqlite is)");
   }
   std::error_code ec;
   std::filesystem::create_directories(c.storage.data_dir, ec);
   if (ec) {
-    return MakeError(ErrorCode::kUnavailable, "", "cannot create the data directory " +
-                                                      c.storage.data_dir + ": " + ec.message());
+    return MakeError(
+        ErrorCode::kUnavailable, "",
+        "cannot create the data directory " + c.storage.data_dir + ": " + ec.message());
   }
   ::chmod(c.storage.data_dir.c_str(), 0700);
   std::string db_path = config::SqlitePath(c);
@@ -39,10 +39,9 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config,
   if (auto hex = env(config::kMasterKeyEnv)) {
     MUSTER_ASSIGN_OR_RETURN(master, crypto::MasterKeyFromHex(*hex));
   } else {
-    MUSTER_ASSIGN_OR_RETURN(
-        master, crypto::LoadOrCreateMasterKey(config::MasterKeyFile(c),
-                                              options.allow_new_master_key || new_database,
-                                              rt->random_));
+    MUSTER_ASSIGN_OR_RETURN(master, crypto::LoadOrCreateMasterKey(
+                                        config::MasterKeyFile(c),
+                                        options.allow_new_master_key || new_database, rt->random_));
   }
   rt->sealer_ = std::make_unique<crypto::Sealer>(master.SealingKey());
   rt->hasher_ = std::make_unique<crypto::SecretHasher>(master.Pepper());
@@ -59,16 +58,19 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config,
   rt->revocations_ = std::make_unique<auth::RevocationList>(*rt->store_, rt->clock_);
   rt->audit_ = std::make_unique<auth::AuditSink>(*rt->store_, rt->clock_);
   auth::ClientRegistry* registry = rt->registry_.get();
-  rt->platform_ = std::make_unique<admin::PlatformService>(admin::AdminDeps{
-      *rt->store_, rt->clock_, rt->random_, *rt->sealer_, *rt->hasher_,
-      [registry] { (void)registry->Reload(); }});
+  rt->platform_ = std::make_unique<admin::PlatformService>(
+      admin::AdminDeps{*rt->store_, rt->clock_, rt->random_, *rt->sealer_, *rt->hasher_,
+                       [registry] { (void)registry->Reload(); }});
   MUSTER_RETURN_IF_ERROR(rt->registry_->Reload());
   MUSTER_RETURN_IF_ERROR(rt->keys_->Load());
   MUSTER_RETURN_IF_ERROR(rt->revocations_->Load());
   return rt;
 }
 
-void Runtime::SetPublicUrl(std::string url) { config_.server.public_url = std::move(url); }
+void Runtime::SetPublicUrl(std::string url) {
+  config_.server.public_url = std::move(url);
+  keys_->SetSubject(KeyPolicy().subject);  // certificates name the real issuer
+}
 std::string Runtime::PublicUrl() const { return config::EffectivePublicUrl(config_); }
 std::string Runtime::Issuer() const { return config::EffectiveIssuer(config_); }
 std::string Runtime::Audience() const { return config::EffectiveAudience(config_); }

@@ -19,8 +19,28 @@ std::string OrganisationFromClaim(std::string_view v) {
 }
 
 BearerValidator::BearerValidator(const KeyManager& keys, const RevocationList& revocations,
-                                 const Clock& clock, ValidatorSettings settings)
-    : keys_(keys), revocations_(revocations), clock_(clock), settings_(std::move(settings)) {}
+                                 const Clock& clock, ValidatorSettings settings,
+                                 const ClientRegistry* registry)
+    : keys_(keys),
+      revocations_(revocations),
+      clock_(clock),
+      settings_(std::move(settings)),
+      registry_(registry) {}
+
+Status BearerValidator::CheckClientStillAllowed(const http::Principal& p) const {
+  if (!registry_) return OkStatus();
+  auto snapshot = registry_->Get();
+  auto it = snapshot->clients.find(p.client_id);
+  if (it == snapshot->clients.end() || !it->second.client.enabled) {
+    return Refuse("ClientDisabledOrRemoved");
+  }
+  const ClientEntry& e = it->second;
+  if (e.client.site_id != 0 &&
+      (!e.install_exists || e.install_status != storage::InstallStatus::kApproved)) {
+    return Refuse("InstallNotApproved");
+  }
+  return OkStatus();
+}
 
 Result<http::Principal> BearerValidator::Validate(std::string_view token) const {
   if (token.empty() || token.size() > 16384) return Refuse("JwtMalformed");
@@ -36,6 +56,7 @@ Result<http::Principal> BearerValidator::Validate(std::string_view token) const 
         return Refuse("JwtExpired");
       }
       if (revocations_.IsRevoked(it->second.jti)) return Refuse("JwtRevoked");
+      MUSTER_RETURN_IF_ERROR(CheckClientStillAllowed(it->second));
       return it->second;
     }
   }
@@ -52,6 +73,7 @@ Result<http::Principal> BearerValidator::Validate(std::string_view token) const 
   p.scopes = std::move(claims.scope);
   p.jti = std::move(claims.jti);
   p.expires_unix = claims.exp;
+  MUSTER_RETURN_IF_ERROR(CheckClientStillAllowed(p));
   {
     std::lock_guard lock(shard.mu);
     if (shard.entries.size() >= settings_.cache_capacity / shards_.size()) {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "auth/client_registry.h"
 #include "auth/key_manager.h"
 #include "auth/revocation_list.h"
 #include "core/clock.h"
@@ -32,8 +33,10 @@ struct ValidatorSettings {
 
 class BearerValidator {
  public:
+  // With a registry, a token also stops working as soon as its client is disabled or
+  // removed, or its school's install is no longer approved.
   BearerValidator(const KeyManager& keys, const RevocationList& revocations, const Clock& clock,
-                  ValidatorSettings settings);
+                  ValidatorSettings settings, const ClientRegistry* registry = nullptr);
 
   // kUnauthenticated (reason "invalid_token") for any defect; `internal` names it.
   Result<http::Principal> Validate(std::string_view token) const;
@@ -49,6 +52,9 @@ class BearerValidator {
   const RevocationList& revocations_;
   const Clock& clock_;
   const ValidatorSettings settings_;
+  const ClientRegistry* const registry_;
+  // kUnauthenticated when the registry says the token's client may no longer act.
+  Status CheckClientStillAllowed(const http::Principal& principal) const;
   mutable std::array<Shard, 8> shards_;
 };
 

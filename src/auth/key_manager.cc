@@ -45,27 +45,33 @@ Status KeyManager::LoadLocked() {
   return OkStatus();
 }
 
-Result<storage::SigningKey> KeyManager::NewKey(jose::JwsAlg alg, int64_t activates_ms) {
-  int64_t now_ms = clock_.NowUnixMillis();
+void KeyManager::SetSubject(std::string subject) {
+  std::lock_guard lock(mu_);
+  policy_.subject = std::move(subject);
+}
+
+Result<storage::SigningKey> KeyManager::NewKey(jose::JwsAlg alg, int64_t delay_ms) {
   int valid_days = static_cast<int>((policy_.lifetime_s + policy_.announce_s) / 86400) + 30;
-  MUSTER_ASSIGN_OR_RETURN(auto key, jose::SigningKey::Generate(alg, policy_.subject,
-                                                               now_ms / 1000, valid_days));
+  MUSTER_ASSIGN_OR_RETURN(auto key, jose::SigningKey::Generate(
+                                        alg, policy_.subject, clock_.NowUnixSeconds(), valid_days));
+  int64_t now_ms = clock_.NowUnixMillis();
   storage::SigningKey row;
   row.kid = key->kid();
   row.alg = jose::ToString(alg);
-  row.state = activates_ms <= now_ms ? storage::KeyState::kCurrent : storage::KeyState::kNext;
+  row.state = delay_ms <= 0 ? storage::KeyState::kCurrent : storage::KeyState::kNext;
   row.private_key_sealed = sealer_.Seal(key->PrivateKeyPem(), random_);
   row.certificate_pem = key->CertificatePem();
   row.created_ms = now_ms;
-  row.activates_ms = activates_ms;
+  row.activates_ms = now_ms + std::max<int64_t>(delay_ms, 0);
   return row;
 }
 
 Result<std::string> KeyManager::Rotate(jose::JwsAlg alg, bool immediate) {
   std::lock_guard lock(mu_);
+  MUSTER_ASSIGN_OR_RETURN(storage::SigningKey row,
+                          NewKey(alg, immediate ? 0 : policy_.announce_s * 1000));
   int64_t now_ms = clock_.NowUnixMillis();
-  int64_t activates = immediate ? now_ms : now_ms + policy_.announce_s * 1000;
-  MUSTER_ASSIGN_OR_RETURN(storage::SigningKey row, NewKey(alg, activates));
+  int64_t activates = row.activates_ms;
   Status s = store_.InTransaction([&]() -> Status {
     MUSTER_ASSIGN_OR_RETURN(auto rows, store_.ListSigningKeys());
     for (auto& k : rows) {
@@ -130,14 +136,14 @@ Status KeyManager::Tick() {
       }
     }
     if (!has_current) {
-      MUSTER_ASSIGN_OR_RETURN(storage::SigningKey first, NewKey(policy_.alg, now_ms));
+      MUSTER_ASSIGN_OR_RETURN(storage::SigningKey first, NewKey(policy_.alg, 0));
       MUSTER_RETURN_IF_ERROR(store_.PutSigningKey(first));
       log::Info("key.create", {{"kid", first.kid}, {"alg", first.alg}});
       changed = true;
     } else if (!has_next &&
                now_ms >= current_since + (policy_.lifetime_s - policy_.announce_s) * 1000) {
       MUSTER_ASSIGN_OR_RETURN(storage::SigningKey next,
-                              NewKey(policy_.alg, now_ms + policy_.announce_s * 1000));
+                              NewKey(policy_.alg, policy_.announce_s * 1000));
       MUSTER_RETURN_IF_ERROR(store_.PutSigningKey(next));
       log::Info("key.announce", {{"kid", next.kid}, {"alg", next.alg}});
       changed = true;

@@ -59,7 +59,9 @@ class KeyManager {
   std::shared_ptr<const jose::SigningKey> Find(std::string_view kid) const;
   // {"keys":[…]} of every published key, current first.
   std::string Jwks() const;
-  const KeyPolicy& policy() const { return policy_; }
+  // The certificate subject of keys created from now on (the issuer is known only once the
+  // server has bound its port).
+  void SetSubject(std::string subject);
 
  private:
   struct Snapshot {
@@ -68,14 +70,16 @@ class KeyManager {
     std::string jwks;
   };
 
-  Result<storage::SigningKey> NewKey(jose::JwsAlg alg, int64_t activates_ms);
+  // Generates a key; it signs `delay_ms` after it exists (measured after generation, so a
+  // slow key generation does not eat into the announce period).
+  Result<storage::SigningKey> NewKey(jose::JwsAlg alg, int64_t delay_ms);
   Status LoadLocked();
 
   storage::Store& store_;
   const Clock& clock_;
   const crypto::Sealer& sealer_;
   SystemRandom random_;
-  const KeyPolicy policy_;
+  KeyPolicy policy_;  // guarded by mu_
   std::mutex mu_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
 };

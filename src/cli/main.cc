@@ -81,6 +81,28 @@ int main(int argc, char** argv) {
 
   cli::AddAdminCommands(app, g, exit_code);
 
+  // CLI11 reports an unknown command word as a missing subcommand; name it instead.
+  CLI::App* level = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view word = argv[i];
+    if (level == &app && (word == "--config" || word == "--data-dir")) {
+      ++i;
+      continue;
+    }
+    if (word.empty() || word[0] == '-') continue;
+    auto subs = level->get_subcommands([](CLI::App*) { return true; });
+    if (subs.empty()) break;  // a leaf command: the rest are its arguments
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : subs) {
+      if (sub->get_name() == word) next = sub;
+    }
+    if (!next) {
+      std::cerr << "muster: unknown command '" << word << "' (see muster "
+                << (level == &app ? std::string() : level->get_name() + " ") << "--help)\n";
+      return 2;
+    }
+    level = next;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -75,6 +75,7 @@ class Server::Impl {
   std::atomic<int64_t> connections_{0};
   uint16_t port_ = 0;
   int64_t max_body_limit_ = 0;
+  std::unique_ptr<asio::signal_set> signals_;
 };
 
 Status Server::Impl::Start() {
@@ -97,6 +98,22 @@ Status Server::Impl::Start() {
     return MakeError(ErrorCode::kInvalidArgument, "", "bad listen address: " + options_.host);
   }
   uint16_t port = options_.port;
+  if (port != 0) {
+    // The listeners share the port through SO_REUSEPORT; probe it without that option
+    // first, so a port another process listens on is an error, not silently shared.
+    tcp::acceptor probe(contexts_[0]->io);
+    tcp::endpoint endpoint(address, port);
+    probe.open(endpoint.protocol(), ec);
+    if (!ec) probe.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) probe.bind(endpoint, ec);
+    if (ec) {
+      return MakeError(
+          ErrorCode::kUnavailable, "",
+          "cannot listen on " + options_.host + ":" + std::to_string(port) + ": " + ec.message(),
+          ec.message());
+    }
+    probe.close(ec);
+  }
   for (auto& ctx : contexts_) {
     auto acceptor = std::make_unique<tcp::acceptor>(ctx->io);
     tcp::endpoint endpoint(address, port);
@@ -117,6 +134,16 @@ Status Server::Impl::Start() {
     ctx->acceptor = std::move(acceptor);
   }
   port_ = port;
+  // Signals are caught from here on (Asio queues them until Run()), so a SIGTERM that
+  // arrives between "listening" and Run() still shuts down gracefully.
+  if (options_.handle_signals) {
+    signals_ = std::make_unique<asio::signal_set>(contexts_[0]->io, SIGINT, SIGTERM);
+    signals_->async_wait([this](const beast::error_code& ec, int sig) {
+      if (ec) return;
+      log::Info("server.signal", {{"signal", std::to_string(sig)}});
+      Shutdown();
+    });
+  }
   return OkStatus();
 }
 
@@ -136,15 +163,6 @@ void Server::Impl::Run() {
   }
   for (auto& [every, task] : periodic_) {
     asio::co_spawn(contexts_[0]->io, Periodic(every, task), asio::detached);
-  }
-  std::unique_ptr<asio::signal_set> signals;
-  if (options_.handle_signals) {
-    signals = std::make_unique<asio::signal_set>(contexts_[0]->io, SIGINT, SIGTERM);
-    signals->async_wait([this](const beast::error_code& ec, int sig) {
-      if (ec) return;
-      log::Info("server.signal", {{"signal", std::to_string(sig)}});
-      Shutdown();
-    });
   }
   std::vector<std::thread> threads;
   for (size_t i = 1; i < contexts_.size(); ++i) {

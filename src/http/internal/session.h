@@ -86,6 +86,24 @@ asio::awaitable<void> WriteResponse(Stream& stream, Response&& r, bool keep_aliv
   co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
 }
 
+// After an error response that ends the connection while the client may still be sending
+// (a body over the limit), keep reading and discarding for a short while before closing:
+// closing with unread data would reset the connection and the client would never see the
+// response (RFC 9112 §9.6). Bounded by time, not bytes.
+template <class Stream>
+asio::awaitable<void> LingeringClose(Stream& stream) {
+  auto& lowest = beast::get_lowest_layer(stream);
+  beast::error_code ec;
+  lowest.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+  lowest.expires_after(std::chrono::seconds(2));
+  char scratch[16384];
+  for (;;) {
+    co_await lowest.async_read_some(asio::buffer(scratch),
+                                    asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+  }
+}
+
 template <class Stream>
 asio::awaitable<void> ServeConnection(Stream& stream, SessionEnv env, ConnectionState& state,
                                       std::string remote, bool tls) {
@@ -121,6 +139,7 @@ asio::awaitable<void> ServeConnection(Stream& stream, SessionEnv env, Connection
       env.metrics.Observe(-1, status, 0);
       beast::error_code wec;
       co_await WriteResponse(stream, std::move(r), false, bad.request_id, false, wec);
+      if (!wec) co_await LingeringClose(stream);
       co_return;
     }
 
@@ -172,6 +191,7 @@ asio::awaitable<void> ServeConnection(Stream& stream, SessionEnv env, Connection
       env.metrics.Observe(-1, status, 0);
       AccessLog(req, status, r.body.size(), 0);
       co_await WriteResponse(stream, std::move(r), false, req.request_id, false, ec);
+      if (!ec) co_await LingeringClose(stream);
       co_return;
     }
     // Keep the path params and template computed by Find(); move in headers and body.
