@@ -145,7 +145,8 @@ Result<storage::Site> PlatformService::CreateSite(storage::Site draft, const std
   if (!draft.urn.empty() && !IsValidUrn(draft.urn)) problems += "a URN of 6 digits; ";
   if (!problems.empty()) return Invalid("A site needs " + problems.substr(0, problems.size() - 2));
   if (auto norm = NormalizeGuid(draft.organisation_id)) draft.organisation_id = *norm;
-  if (draft.la_code.empty() && draft.dfe_code.size() == 7) draft.la_code = draft.dfe_code.substr(0, 3);
+  if (draft.la_code.empty() && draft.dfe_code.size() == 7)
+    draft.la_code = draft.dfe_code.substr(0, 3);
   draft.created_ms = deps_.clock.NowUnixMillis();
   MUSTER_ASSIGN_OR_RETURN(draft.id, deps_.store.CreateSite(draft));
   Audit(actor, "site.create", draft.organisation_id, draft.name);
@@ -169,8 +170,8 @@ Result<storage::Install> PlatformService::Install(int64_t site_id,
   storage::Install inst;
   inst.site_id = site.id;
   inst.application_id = app.id;
-  inst.status = app.requires_approval ? storage::InstallStatus::kPending
-                                      : storage::InstallStatus::kApproved;
+  inst.status =
+      app.requires_approval ? storage::InstallStatus::kPending : storage::InstallStatus::kApproved;
   int64_t now = deps_.clock.NowUnixMillis();
   inst.created_ms = inst.updated_ms = now;
   if (inst.status == storage::InstallStatus::kApproved) inst.approved_ms = now;
@@ -185,8 +186,7 @@ Result<storage::Install> PlatformService::Install(int64_t site_id,
 }
 
 Status PlatformService::SetInstallStatus(int64_t site_id, const std::string& application_id,
-                                         storage::InstallStatus status,
-                                         const std::string& actor) {
+                                         storage::InstallStatus status, const std::string& actor) {
   MUSTER_ASSIGN_OR_RETURN(storage::Install inst, deps_.store.GetInstall(site_id, application_id));
   inst.status = status;
   inst.updated_ms = deps_.clock.NowUnixMillis();
@@ -247,8 +247,8 @@ Result<ClientCreated> PlatformService::CreateClient(ClientDraft draft, const std
   if (!draft.client_id.empty()) {
     bool valid = draft.client_id.size() <= 128;
     for (char ch : draft.client_id) {
-      valid = valid && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' ||
-                        ch == '.');
+      valid = valid &&
+              (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.');
     }
     if (!valid) return Invalid("A client id is 1–128 of A–Z, a–z, 0–9, '-', '_' and '.'.");
     c.client_id = draft.client_id;
@@ -259,8 +259,8 @@ Result<ClientCreated> PlatformService::CreateClient(ClientDraft draft, const std
   c.application_id = school ? draft.application_id : std::string();
   c.site_id = draft.site_id;
   c.description = draft.description;
-  out.secret = draft.imported_secret.empty() ? crypto::GenerateSecret(deps_.random)
-                                             : draft.imported_secret;
+  out.secret =
+      draft.imported_secret.empty() ? crypto::GenerateSecret(deps_.random) : draft.imported_secret;
   c.secret_hash = deps_.hasher.Hash(out.secret);
   c.secret_sealed = deps_.sealer.Seal(out.secret, deps_.random);
   c.enabled = true;

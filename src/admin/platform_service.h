@@ -59,7 +59,7 @@ struct ClientCreated {
 
 struct SecretRotated {
   std::string client_id;
-  std::string secret;              // the new secret, shown once
+  std::string secret;               // the new secret, shown once
   int64_t previous_valid_until_ms;  // the old secret works until then (0 = not at all)
 };
 
@@ -70,8 +70,8 @@ class PlatformService {
   Result<VendorCreated> CreateVendor(const std::string& name, const std::string& actor,
                                      const std::string& id = {});
   // Replaces one slot's key ("primary" | "secondary"); returns the new key.
-  Result<std::string> RotateSubscriptionKey(const std::string& vendor_id,
-                                            const std::string& slot, const std::string& actor);
+  Result<std::string> RotateSubscriptionKey(const std::string& vendor_id, const std::string& slot,
+                                            const std::string& actor);
   // The vendor's keys in clear (unsealed), primary first.
   Result<std::vector<std::string>> RevealSubscriptionKeys(const std::string& vendor_id);
 
@@ -126,8 +126,8 @@ class PlatformService {
 };
 
 // Validation of UK establishment identifiers (sims-platform.md §10.1).
-bool IsValidDfeCode(std::string_view code);  // LLLEEEE: 7 digits
-bool IsValidUrn(std::string_view urn);       // 6 digits
+bool IsValidDfeCode(std::string_view code);       // LLLEEEE: 7 digits
+bool IsValidUrn(std::string_view urn);            // 6 digits
 bool IsValidOrganisationId(std::string_view id);  // 1–64 of [A-Za-z0-9-]
 
 }  // namespace muster::admin

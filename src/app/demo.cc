@@ -1,24 +1,27 @@
 #include "app/demo.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "auth/scopes.h"
 #include "core/base64.h"
 #include "core/uuid.h"
 #include "crypto/password.h"
+#include "roster/generator/loader.h"
 
 namespace muster::app {
 namespace {
 
 constexpr const char* kDemoMarker = "demo.created";
+constexpr const char* kRosterMarker = "demo.roster";  // "size=<s|m|l> seed=<n>"
 constexpr const char* kSpace = "muster-demo";
 
 struct DemoSchool {
@@ -124,11 +127,14 @@ Result<std::string> CreateDemo(Runtime& rt) {
       MUSTER_ASSIGN_OR_RETURN(site, p.CreateSite(site, actor));
       MUSTER_RETURN_IF_ERROR(p.Install(site.id, app.id, "", "site:" + site.organisation_id));
       if (school.approved) {
-        MUSTER_RETURN_IF_ERROR(p.SetInstallStatus(site.id, app.id,
-                                                  storage::InstallStatus::kApproved, actor));
+        MUSTER_RETURN_IF_ERROR(
+            p.SetInstallStatus(site.id, app.id, storage::InstallStatus::kApproved, actor));
       }
-      SiteOut out{site.organisation_id, site.name, site.dfe_code,
-                  school.approved ? "approved" : "pending", {}};
+      SiteOut out{site.organisation_id,
+                  site.name,
+                  site.dfe_code,
+                  school.approved ? "approved" : "pending",
+                  {}};
       for (auto kind : {storage::ClientKind::kDex, storage::ClientKind::kOneRoster}) {
         admin::ClientDraft d;
         d.kind = kind;
@@ -136,13 +142,13 @@ Result<std::string> CreateDemo(Runtime& rt) {
         d.application_id = app.id;
         d.site_id = site.id;
         bool dex = kind == storage::ClientKind::kDex;
-        d.client_id = std::string(dex ? "sas-simsprimary-" : "sas-oneroster-") +
-                      Lower(DerivedGuid(kSpace, std::string(dex ? "dex/" : "oneroster/") +
-                                                    school.dfe_code));
+        d.client_id =
+            std::string(dex ? "sas-simsprimary-" : "sas-oneroster-") +
+            Lower(DerivedGuid(kSpace, std::string(dex ? "dex/" : "oneroster/") + school.dfe_code));
         d.description = std::string(dex ? "DeX" : "OneRoster") + " client for " + school.name;
         MUSTER_ASSIGN_OR_RETURN(admin::ClientCreated c, p.CreateClient(d, actor));
-        out.clients.push_back({dex ? "dex" : "oneroster", c.client.client_id, c.secret,
-                               c.client.scopes});
+        out.clients.push_back(
+            {dex ? "dex" : "oneroster", c.client.client_id, c.secret, c.client.scopes});
       }
       sites.push_back(std::move(out));
     }
@@ -153,12 +159,13 @@ Result<std::string> CreateDemo(Runtime& rt) {
       int64_t site_id;
       std::string org;
     };
-    MUSTER_ASSIGN_OR_RETURN(storage::Site first, rt.store().GetSiteByOrganisation(sites[0].organisation_id));
+    MUSTER_ASSIGN_OR_RETURN(storage::Site first,
+                            rt.store().GetSiteByOrganisation(sites[0].organisation_id));
     for (const AccountSpec& spec :
          {AccountSpec{storage::AccountRole::kOperator, "operator", 0, ""},
           AccountSpec{storage::AccountRole::kTiAdmin, "ti.admin@demo-learning.example", 0, ""},
-          AccountSpec{storage::AccountRole::kSiteAdmin, "admin@millbrook-primary.example",
-                      first.id, first.organisation_id}}) {
+          AccountSpec{storage::AccountRole::kSiteAdmin, "admin@millbrook-primary.example", first.id,
+                      first.organisation_id}}) {
       std::string password = Password(rt.random());
       MUSTER_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(password));
       storage::Account a;
@@ -171,7 +178,8 @@ Result<std::string> CreateDemo(Runtime& rt) {
       MUSTER_RETURN_IF_ERROR(rt.store().CreateAccount(a));
       accounts.push_back({storage::ToString(spec.role), spec.username, password, spec.org});
     }
-    MUSTER_RETURN_IF_ERROR(rt.store().SetMeta(kDemoMarker, std::to_string(rt.clock().NowUnixMillis())));
+    MUSTER_RETURN_IF_ERROR(
+        rt.store().SetMeta(kDemoMarker, std::to_string(rt.clock().NowUnixMillis())));
 
     w.StartObject();
     Str(w, "base_url", base);
@@ -285,10 +293,40 @@ std::string DemoFilePath(const Runtime& rt) {
   return rt.config().storage.data_dir + "/muster-demo.json";
 }
 
-Result<std::string> EnsureDemo(Runtime& rt, const std::string& size) {
-  if (size != "s") {
+namespace {
+
+// Generates the OneRoster roster of the demo schools once; returns a line for the summary.
+Result<std::string> EnsureRoster(Runtime& rt, roster::generator::DemoSize size, uint64_t seed) {
+  const std::string wanted =
+      std::string("size=") + roster::generator::ToString(size) + " seed=" + std::to_string(seed);
+  MUSTER_ASSIGN_OR_RETURN(auto marker, rt.store().GetMeta(kRosterMarker));
+  if (marker && *marker != wanted) {
+    return "Roster: this data directory holds the demo roster " + *marker + ", kept (" + wanted +
+           " was asked for; use a fresh --data-dir for it).\n";
+  }
+  if (marker) return "Roster: demo roster " + *marker + " (already loaded).\n";
+  roster::generator::LoadOptions options;
+  options.size = size;
+  options.seed = seed;
+  options.today = roster::generator::FromUnixMillis(rt.clock().NowUnixMillis());
+  options.progress = [](size_t done, size_t total) {
+    std::cerr << "\rGenerating the demo roster: " << done << "/" << total << " schools"
+              << (done == total ? "\n" : "") << std::flush;
+  };
+  MUSTER_ASSIGN_OR_RETURN(auto report,
+                          roster::generator::LoadDemoRoster(rt.roster(), rt.store(), rt.platform(),
+                                                            rt.clock(), options));
+  MUSTER_RETURN_IF_ERROR(rt.store().SetMeta(kRosterMarker, wanted));
+  return "Roster (" + wanted + "): " + report.Summary() + "\n";
+}
+
+}  // namespace
+
+Result<std::string> EnsureDemo(Runtime& rt, const std::string& size, uint64_t seed) {
+  const auto roster_size = roster::generator::ParseDemoSize(size);
+  if (!roster_size) {
     return MakeError(ErrorCode::kInvalidArgument, "",
-                     "demo size '" + size + "' is not available yet (s is)");
+                     "demo size '" + size + "' is not one of s, m, l");
   }
   std::string path = DemoFilePath(rt);
   MUSTER_ASSIGN_OR_RETURN(auto marker, rt.store().GetMeta(kDemoMarker));
@@ -308,7 +346,8 @@ Result<std::string> EnsureDemo(Runtime& rt, const std::string& size) {
     MUSTER_ASSIGN_OR_RETURN(json, CreateDemo(rt));
   }
   MUSTER_RETURN_IF_ERROR(WriteFile(path, json + "\n"));
-  return Summary(json, path);
+  MUSTER_ASSIGN_OR_RETURN(std::string roster, EnsureRoster(rt, *roster_size, seed));
+  return Summary(json, path) + roster;
 }
 
 }  // namespace muster::app

@@ -7,6 +7,7 @@
 // secrets are generated once and written to {data_dir}/muster-demo.json (mode 0600), the
 // file Postman, the tests and a person read to run the Hello World at once.
 
+#include <cstdint>
 #include <string>
 
 #include "app/runtime.h"
@@ -15,8 +16,10 @@
 namespace muster::app {
 
 // Creates the demo data unless it exists, (re)writes muster-demo.json with the current base
-// URL, and returns a short human summary with the Hello World curl line.
-Result<std::string> EnsureDemo(Runtime& runtime, const std::string& size);
+// URL, and returns a short human summary with the Hello World curl line. The OneRoster roster
+// of `size` ("s", "m" or "l"; roster/generator/plan.h) and `seed` is generated once per data
+// directory; a later call with another size or seed keeps it and says so in the summary.
+Result<std::string> EnsureDemo(Runtime& runtime, const std::string& size, uint64_t seed = 1);
 
 std::string DemoFilePath(const Runtime& runtime);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "jose/signing_key.h"
+#include "storage/sqlite/sqlite_roster_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace muster::app {
@@ -51,6 +52,9 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config, const Open
   MUSTER_ASSIGN_OR_RETURN(auto store, storage::sqlite::SqliteStore::Open(db_path, sqlite_options));
   rt->store_ = std::move(store);
   MUSTER_RETURN_IF_ERROR(rt->store_->Migrate());
+  MUSTER_ASSIGN_OR_RETURN(
+      auto roster, storage::sqlite::SqliteRosterStore::Open(db_path, sqlite_options, rt->clock_));
+  rt->roster_ = std::move(roster);
 
   rt->registry_ = std::make_unique<auth::ClientRegistry>(*rt->store_);
   rt->keys_ =

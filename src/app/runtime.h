@@ -21,6 +21,7 @@
 #include "core/result.h"
 #include "crypto/sealer.h"
 #include "crypto/secret_hash.h"
+#include "roster/roster_store.h"
 #include "storage/store.h"
 
 namespace muster::app {
@@ -48,6 +49,7 @@ class Runtime {
   const Clock& clock() const { return clock_; }
   Random& random() { return random_; }
   storage::Store& store() { return *store_; }
+  roster::RosterStore& roster() { return *roster_; }
   const crypto::Sealer& sealer() const { return *sealer_; }
   const crypto::SecretHasher& hasher() const { return *hasher_; }
   auth::ClientRegistry& registry() { return *registry_; }
@@ -63,6 +65,7 @@ class Runtime {
   SystemClock clock_;
   SystemRandom random_;
   std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<roster::RosterStore> roster_;  // same database file as store_
   std::unique_ptr<crypto::Sealer> sealer_;
   std::unique_ptr<crypto::SecretHasher> hasher_;
   std::unique_ptr<auth::ClientRegistry> registry_;

@@ -15,6 +15,8 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "partner/partner_routes.h"
+#include "partner/partner_service.h"
 
 namespace muster::app {
 namespace {
@@ -73,17 +75,19 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
   if (Status s = rt.keys().Tick(); !s.ok()) return Fail(s.error());
 
   auth::RateLimiter limiter(rt.clock(), config.sts.rate_limit_per_s, config.sts.rate_limit_burst);
-  auth::TokenService tokens(rt.registry(), rt.keys(), limiter, rt.audit(), rt.clock(),
-                            rt.hasher(),
-                            auth::TokenSettings{rt.Issuer(), rt.Audience(),
-                                                config.sts.token_lifetime_s});
+  auth::TokenService tokens(
+      rt.registry(), rt.keys(), limiter, rt.audit(), rt.clock(), rt.hasher(),
+      auth::TokenSettings{rt.Issuer(), rt.Audience(), config.sts.token_lifetime_s});
   auth::BearerValidator validator(
       rt.keys(), rt.revocations(), rt.clock(),
-      auth::ValidatorSettings{rt.Issuer(), rt.Audience(), config.sts.clock_skew_s, 20000});
-  router.SetGuard(auth::MakeBearerGuard(validator));
+      auth::ValidatorSettings{rt.Issuer(), rt.Audience(), config.sts.clock_skew_s, 20000},
+      &rt.registry());
+  const auto& keyed = config.gateway.subscription_key_groups;
+  router.SetGuard(auth::MakeBearerGuard(
+      validator, auth::GatewayPolicy{{keyed.begin(), keyed.end()}, rt.registry(), rt.hasher()}));
 
-  auth::StsDeps sts{tokens,  validator,       rt.revocations(), rt.keys(), rt.audit(),
-                    metrics, rt.PublicUrl(), config.sts.jwks_max_age_s};
+  auth::StsDeps sts{tokens,     validator, rt.revocations(), rt.keys(),
+                    rt.audit(), metrics,   rt.PublicUrl(),   config.sts.jwks_max_age_s};
   OpsDeps ops{metrics, [&rt]() -> Status {
                 MUSTER_RETURN_IF_ERROR(rt.store().SchemaVersion());
                 if (!rt.keys().Signer()) {
@@ -91,7 +95,9 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
                 }
                 return OkStatus();
               }};
-  for (Status s : {auth::RegisterStsRoutes(router, sts), RegisterOpsRoutes(router, ops)}) {
+  partner::PartnerService partners(rt.store(), rt.platform());
+  for (Status s : {auth::RegisterStsRoutes(router, sts), RegisterOpsRoutes(router, ops),
+                   partner::RegisterPartnerRoutes(router, partner::PartnerDeps{partners})}) {
     if (!s.ok()) return Fail(s.error());
   }
   metrics.AddGauge("muster_clients_loaded", "OAuth clients in the token cache.",
@@ -107,13 +113,20 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
 
   // Housekeeping: another process (the CLI, another node) may change clients, keys or
   // revocations; the store's version says when to reload.
-  server.AddPeriodic(std::chrono::milliseconds(1000), [&rt] {
+  auto loaded_version = std::make_shared<int64_t>(-1);
+  server.AddPeriodic(std::chrono::milliseconds(1000), [&rt, loaded_version] {
     auto version = rt.store().ConfigVersion();
     if (!version.ok()) return;
-    if (*version != rt.registry().Get()->version) {
-      (void)rt.registry().Reload();
-      (void)rt.keys().Load();
-      (void)rt.revocations().Load();
+    if (*version != *loaded_version) {
+      // Remember the version only when every cache reloaded, so a failure is retried.
+      Status s = rt.registry().Reload();
+      if (s.ok()) s = rt.keys().Load();
+      if (s.ok()) s = rt.revocations().Load();
+      if (s.ok()) {
+        *loaded_version = *version;
+      } else {
+        log::Error("cache.reload_failed", {{"internal", s.error().internal}});
+      }
     }
     if (Status s = rt.keys().Tick(); !s.ok()) {
       log::Error("key.tick_failed", {{"internal", s.error().internal}});
@@ -124,9 +137,9 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
     (void)rt.store().PurgeRevokedTokens(rt.clock().NowUnixMillis());
   });
 
-  log::Info("serve.listening", {{"url", rt.PublicUrl()},
-                                {"issuer", rt.Issuer()},
-                                {"data_dir", config.storage.data_dir}});
+  log::Info(
+      "serve.listening",
+      {{"url", rt.PublicUrl()}, {"issuer", rt.Issuer()}, {"data_dir", config.storage.data_dir}});
   log::Flush();
   std::cout << "Muster is listening on " << rt.PublicUrl() << "\n" << std::flush;
   server.Run();

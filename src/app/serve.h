@@ -12,7 +12,7 @@
 namespace muster::app {
 
 struct ServeOptions {
-  bool demo = false;          // create the demo data (if absent) and print credentials
+  bool demo = false;  // create the demo data (if absent) and print credentials
   std::string demo_size = "s";
 };
 

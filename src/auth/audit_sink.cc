@@ -59,8 +59,8 @@ void AuditSink::Run() {
     }
     Status s = store_.AppendAudit(batch);
     if (!s.ok()) {
-      log::Error("audit.write_failed", {{"internal", s.error().internal},
-                                        {"events", std::to_string(batch.size())}});
+      log::Error("audit.write_failed",
+                 {{"internal", s.error().internal}, {"events", std::to_string(batch.size())}});
       dropped_.fetch_add(batch.size());
     } else {
       written_.fetch_add(batch.size());

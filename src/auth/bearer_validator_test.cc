@@ -19,9 +19,9 @@ class BearerValidatorTest : public ::testing::Test, public muster::testing::Plat
         audit_(*store_, clock_),
         tokens_(*registry_, keys_, limiter_, audit_, clock_, hasher_,
                 TokenSettings{"https://sts.example", "https://sts.example/resources", 3600}),
-        validator_(keys_, revocations_, clock_,
-                   ValidatorSettings{"https://sts.example", "https://sts.example/resources", 30,
-                                     100}) {
+        validator_(
+            keys_, revocations_, clock_,
+            ValidatorSettings{"https://sts.example", "https://sts.example/resources", 30, 100}) {
     EXPECT_TRUE(keys_.Tick().ok());
     school_ = CreateSchool("v");
   }
@@ -86,8 +86,8 @@ TEST_F(BearerValidatorTest, RefusesTamperedAndForeignTokens) {
   // A changed claim under the old signature.
   std::string forged_payload = payload;
   forged_payload.replace(forged_payload.find("|S"), 2, "|X");
-  std::string forged = token.substr(0, dot1) + "." + Base64UrlEncode(forged_payload) +
-                       token.substr(dot2);
+  std::string forged =
+      token.substr(0, dot1) + "." + Base64UrlEncode(forged_payload) + token.substr(dot2);
   EXPECT_EQ(InternalOf(forged), "JwtBadSignature");
   EXPECT_NE(InternalOf(token.substr(0, token.size() - 5)), "ok");
   EXPECT_NE(InternalOf(token.substr(0, token.size() - 4)), "ok");

@@ -36,7 +36,7 @@ struct ClientEntry {
 
 struct RegistrySnapshot {
   int64_t version = -1;
-  std::unordered_map<std::string, ClientEntry> clients;  // by client_id
+  std::unordered_map<std::string, ClientEntry> clients;         // by client_id
   std::unordered_map<std::string, storage::Site> sites_by_org;  // upper-case org id
   // Subscription key hashes → vendor id (both slots of every vendor).
   std::unordered_map<std::string, std::string> subscription_keys;

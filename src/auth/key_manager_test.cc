@@ -53,7 +53,7 @@ TEST_F(KeyManagerTest, RotationPublishesFirstSignsLaterAndRetiresAfterTokensExpi
   EXPECT_EQ(keys.Signer()->kid(), *kid);
   EXPECT_EQ(keys.Signer()->alg(), jose::JwsAlg::kRS256);
   ASSERT_NE(keys.Find(old_kid), nullptr);  // retired, still verifying its tokens
-  std::string jwks = keys.Jwks();  // the signer is listed first
+  std::string jwks = keys.Jwks();          // the signer is listed first
   EXPECT_LT(jwks.find("\"kid\":\"" + *kid + "\""), jwks.find("\"kid\":\"" + old_kid + "\""));
   clock_.AdvanceSeconds(3600 + 31);
   ASSERT_TRUE(keys.Tick().ok());

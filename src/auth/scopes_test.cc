@@ -29,8 +29,8 @@ TEST(Scopes, DefaultsPerClientKind) {
   EXPECT_TRUE(ScopeSatisfied(mgmt, kScopePartnerWrite));
   auto oneroster = SplitScopes(DefaultOneRosterScopes());
   EXPECT_TRUE(ScopeSatisfied(oneroster, "onerosterapi"));
-  EXPECT_TRUE(ScopeSatisfied(oneroster,
-                             std::string(kOneRosterScopePrefix) + "gradebook.createput"));
+  EXPECT_TRUE(
+      ScopeSatisfied(oneroster, std::string(kOneRosterScopePrefix) + "gradebook.createput"));
 }
 
 }  // namespace

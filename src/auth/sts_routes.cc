@@ -36,8 +36,7 @@ Result<FormFields> ReadForm(const Request& req) {
   for (size_t i = 0; i < fields.size(); ++i) {
     for (size_t j = i + 1; j < fields.size(); ++j) {
       if (fields[i].first == fields[j].first) {
-        return InvalidRequest("The parameter '" + fields[i].first.substr(0, 64) +
-                              "' is repeated.");
+        return InvalidRequest("The parameter '" + fields[i].first.substr(0, 64) + "' is repeated.");
       }
     }
   }
@@ -165,8 +164,8 @@ Result<Response> HandleDiscovery(const StsDeps& deps, const Request&) {
       .String("client_secret_post")
       .EndArray();
   w.Key("scopes_supported").BeginArray();
-  std::vector<std::string> all = SplitScopes(DefaultManagementScopes() + " " +
-                                             DefaultDexScopes() + " " + DefaultOneRosterScopes());
+  std::vector<std::string> all = SplitScopes(DefaultManagementScopes() + " " + DefaultDexScopes() +
+                                             " " + DefaultOneRosterScopes());
   for (const auto& s : all) w.String(s);
   w.EndArray();
   auto signer = deps.keys.Signer();
@@ -174,9 +173,9 @@ Result<Response> HandleDiscovery(const StsDeps& deps, const Request&) {
   for (const char* alg : {"RS256", "ES256", "EdDSA"}) w.String(alg);
   w.EndArray();
   w.Key("claims_supported").BeginArray();
-  for (const char* c : {"iss", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "sub",
-                        "userorganisationidentifier", "vendorid", "applicationid",
-                        "applicationname"}) {
+  for (const char* c :
+       {"iss", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope", "sub",
+        "userorganisationidentifier", "vendorid", "applicationid", "applicationname"}) {
     w.String(c);
   }
   w.EndArray();
@@ -283,28 +282,28 @@ http::Route StsRoute(http::Method method, std::string path, std::string help,
 }  // namespace
 
 Status RegisterStsRoutes(http::Router& router, const StsDeps& deps) {
-  auto counters = std::make_shared<Counters>(Counters{
-      deps.metrics.AddCounter("muster_tokens_issued_total", "Access tokens issued, by algorithm.",
-                              "alg"),
-      deps.metrics.AddCounter("muster_tokens_refused_total",
-                              "Token requests refused, by OAuth 2.0 error.", "reason")});
+  auto counters = std::make_shared<Counters>(
+      Counters{deps.metrics.AddCounter("muster_tokens_issued_total",
+                                       "Access tokens issued, by algorithm.", "alg"),
+               deps.metrics.AddCounter("muster_tokens_refused_total",
+                                       "Token requests refused, by OAuth 2.0 error.", "reason")});
   router.SetShapeForPrefix("/connect", http::ErrorShape::kOAuth2);
   const StsDeps* d = &deps;
   MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(
       http::Method::kPost, "/connect/token", "OAuth 2.0 client_credentials token endpoint.",
       [d, counters](Request& r) { return HandleToken(*d, *counters, r); })));
-  MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(
-      http::Method::kGet, "/.well-known/openid-configuration", "Discovery document.",
-      [d](Request& r) { return HandleDiscovery(*d, r); })));
-  MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(
-      http::Method::kGet, "/.well-known/openid-configuration/jwks", "Published signing keys.",
-      [d](Request& r) { return HandleJwks(*d, r); })));
-  MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(
-      http::Method::kPost, "/connect/introspect", "RFC 7662 token introspection.",
-      [d](Request& r) { return HandleIntrospect(*d, r); })));
-  MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(
-      http::Method::kPost, "/connect/revocation", "RFC 7009 token revocation.",
-      [d](Request& r) { return HandleRevoke(*d, r); })));
+  MUSTER_RETURN_IF_ERROR(router.Add(
+      StsRoute(http::Method::kGet, "/.well-known/openid-configuration", "Discovery document.",
+               [d](Request& r) { return HandleDiscovery(*d, r); })));
+  MUSTER_RETURN_IF_ERROR(router.Add(
+      StsRoute(http::Method::kGet, "/.well-known/openid-configuration/jwks",
+               "Published signing keys.", [d](Request& r) { return HandleJwks(*d, r); })));
+  MUSTER_RETURN_IF_ERROR(router.Add(StsRoute(http::Method::kPost, "/connect/introspect",
+                                             "RFC 7662 token introspection.",
+                                             [d](Request& r) { return HandleIntrospect(*d, r); })));
+  MUSTER_RETURN_IF_ERROR(
+      router.Add(StsRoute(http::Method::kPost, "/connect/revocation", "RFC 7009 token revocation.",
+                          [d](Request& r) { return HandleRevoke(*d, r); })));
   return OkStatus();
 }
 

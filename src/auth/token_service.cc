@@ -20,8 +20,9 @@ std::optional<std::string> SelectedOrganisation(const std::optional<std::string>
   for (const auto& value : SplitScopes(*acr)) {
     constexpr std::string_view kPrefix = "orgselected:";
     if (value.size() >= kPrefix.size() &&
-        std::equal(kPrefix.begin(), kPrefix.end(), value.begin(),
-                   [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+        std::equal(kPrefix.begin(), kPrefix.end(), value.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
       return NormalizeOrganisationId(std::string_view(value).substr(kPrefix.size()));
     }
   }
@@ -53,8 +54,8 @@ Result<ClientEntry> TokenService::Authenticate(const ClientCredentials& credenti
   if (it == snapshot->clients.end()) {
     // Spend the same HMAC as a known client, so timing does not reveal which ids exist.
     (void)hasher_.Verify(credentials.client_secret, std::string(64, '0'));
-    return OAuth(ErrorCode::kUnauthenticated, "invalid_client",
-                 "Client authentication failed.", "UnknownClient");
+    return OAuth(ErrorCode::kUnauthenticated, "invalid_client", "Client authentication failed.",
+                 "UnknownClient");
   }
   const ClientEntry& entry = it->second;
   bool ok = hasher_.Verify(credentials.client_secret, entry.client.secret_hash);
@@ -112,8 +113,7 @@ Result<IssuedToken> TokenService::Issue(const TokenRequest& request) const {
       if (!ScopeSatisfied(entry.granted_scopes, s)) {
         return Refuse(request,
                       OAuth(ErrorCode::kInvalidArgument, "invalid_scope",
-                            "The scope '" + s.substr(0, 200) +
-                                "' is not granted to this client.",
+                            "The scope '" + s.substr(0, 200) + "' is not granted to this client.",
                             "ScopeNotGranted"),
                       "");
       }
@@ -133,11 +133,11 @@ Result<IssuedToken> TokenService::Issue(const TokenRequest& request) const {
     if (selected) {
       auto snapshot = registry_.Get();
       if (!snapshot->sites_by_org.count(*selected)) {
-        return Refuse(request,
-                      OAuth(ErrorCode::kInvalidArgument, "invalid_grant",
-                            "Unknown organisation " + selected->substr(0, 64) + ".",
-                            "UnknownOrganisation"),
-                      *selected);
+        return Refuse(
+            request,
+            OAuth(ErrorCode::kInvalidArgument, "invalid_grant",
+                  "Unknown organisation " + selected->substr(0, 64) + ".", "UnknownOrganisation"),
+            *selected);
       }
       if (*selected != entry.organisation_id) {
         return Refuse(request,
@@ -172,11 +172,11 @@ Result<IssuedToken> TokenService::Issue(const TokenRequest& request) const {
       }
     }
   } else if (selected && !registry_.Get()->sites_by_org.count(*selected)) {
-    return Refuse(request,
-                  OAuth(ErrorCode::kInvalidArgument, "invalid_grant",
-                        "Unknown organisation " + selected->substr(0, 64) + ".",
-                        "UnknownOrganisation"),
-                  *selected);
+    return Refuse(
+        request,
+        OAuth(ErrorCode::kInvalidArgument, "invalid_grant",
+              "Unknown organisation " + selected->substr(0, 64) + ".", "UnknownOrganisation"),
+        *selected);
   }
 
   auto signer = keys_.Signer();

@@ -37,7 +37,11 @@ void AddVendor(CLI::App& app, GlobalOptions& g, int& rc) {
       MUSTER_ASSIGN_OR_RETURN(auto vendors, rt.store().ListVendors());
       Printer p(g.json);
       for (const auto& v : vendors) {
-        p.Begin().Field("id", v.id).Field("name", v.name).Field("created", When(v.created_ms)).End();
+        p.Begin()
+            .Field("id", v.id)
+            .Field("name", v.name)
+            .Field("created", When(v.created_ms))
+            .End();
       }
       return OkStatus();
     });
@@ -159,16 +163,14 @@ void AddSite(CLI::App& app, GlobalOptions& g, int& rc) {
                 if (!installed.ok()) return installed.error();
                 return OkStatus();
               });
-  install_cmd("approve", "Approve an install",
-              [](app::Runtime& rt, int64_t site, const std::string& a) {
-                return rt.platform().SetInstallStatus(site, a, storage::InstallStatus::kApproved,
-                                                      "cli");
-              });
-  install_cmd("disable", "Disable an install",
-              [](app::Runtime& rt, int64_t site, const std::string& a) {
-                return rt.platform().SetInstallStatus(site, a, storage::InstallStatus::kDisabled,
-                                                      "cli");
-              });
+  install_cmd(
+      "approve", "Approve an install", [](app::Runtime& rt, int64_t site, const std::string& a) {
+        return rt.platform().SetInstallStatus(site, a, storage::InstallStatus::kApproved, "cli");
+      });
+  install_cmd(
+      "disable", "Disable an install", [](app::Runtime& rt, int64_t site, const std::string& a) {
+        return rt.platform().SetInstallStatus(site, a, storage::InstallStatus::kDisabled, "cli");
+      });
   install_cmd("remove", "Remove an install and its clients",
               [](app::Runtime& rt, int64_t site, const std::string& a) {
                 return rt.platform().RemoveInstall(site, a, "cli");

@@ -161,7 +161,11 @@ void AddKeyAndMaintenanceCommands(CLI::App& app, GlobalOptions& g, int& rc) {
       MUSTER_ASSIGN_OR_RETURN(jose::JwsAlg a, jose::ParseJwsAlg(name));
       MUSTER_ASSIGN_OR_RETURN(std::string kid, rt.keys().Rotate(a, *immediate));
       Printer p(g.json);
-      p.Begin().Field("kid", kid).Field("alg", name).Field("immediate", *immediate ? "true" : "false").End();
+      p.Begin()
+          .Field("kid", kid)
+          .Field("alg", name)
+          .Field("immediate", *immediate ? "true" : "false")
+          .End();
       return OkStatus();
     });
   });

@@ -56,8 +56,10 @@ int main(int argc, char** argv) {
 
   auto* demo_cmd = app.add_subcommand("demo", "Write the demo data set and muster-demo.json");
   std::string demo_size = "s";
+  uint64_t demo_seed = 1;
   demo_cmd->add_option("--size", demo_size, "Demo data size")
       ->check(CLI::IsMember({"s", "m", "l"}));
+  demo_cmd->add_option("--seed", demo_seed, "Demo roster seed: the same seed, the same roster");
   demo_cmd->callback([&] {
     auto cfg = cli::LoadOrReport(g);
     if (!cfg) {
@@ -70,7 +72,7 @@ int main(int argc, char** argv) {
       exit_code = 1;
       return;
     }
-    auto summary = app::EnsureDemo(**rt, demo_size);
+    auto summary = app::EnsureDemo(**rt, demo_size, demo_seed);
     if (!summary.ok()) {
       std::cerr << "muster demo: " << summary.error().message << "\n";
       exit_code = 1;

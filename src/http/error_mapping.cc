@@ -1,5 +1,6 @@
 #include "http/error_mapping.h"
 
+#include <cctype>
 #include <string>
 
 #include "core/json_writer.h"
@@ -103,6 +104,14 @@ std::string Body(ErrorShape shape, const std::string& reason, const std::string&
   return out;
 }
 
+// APIM's refusal: {"statusCode": 401, "message": "..."}, no challenge header.
+Response GatewayRefusal(int status, const std::string& message) {
+  std::string body;
+  JsonWriter w(body);
+  w.BeginObject().Member("statusCode", status).Member("message", message).EndObject();
+  return Response::Json(status, std::move(body));
+}
+
 }  // namespace
 
 int HttpStatusFor(ErrorCode code) {
@@ -129,15 +138,20 @@ int HttpStatusFor(ErrorCode code) {
 
 Response MapError(ErrorShape shape, const Error& error, const Request& request) {
   int status = HttpStatusFor(error.code);
+  std::string message = error.message.empty() ? DefaultMessage(error.code) : error.message;
+  if (error.reason == kGatewayReason) return GatewayRefusal(status, message);
   // RFC 6749 §5.2: unauthorized_client and invalid_grant are 400s, whatever the code.
   if (shape == ErrorShape::kOAuth2 && status == 403) status = 400;
   std::string reason = error.reason.empty() ? DefaultReason(shape, error.code) : error.reason;
-  std::string message = error.message.empty() ? DefaultMessage(error.code) : error.message;
   Response r = Response::Json(status, Body(shape, reason, message));
   if (status == 401) {
     if (shape == ErrorShape::kOAuth2) {
       // RFC 6749 §5.2: a client that tried the Authorization header is answered in kind.
-      if (request.Header("authorization").substr(0, 6) == "Basic ") {
+      // The scheme name is case-insensitive (RFC 9110 §11.1).
+      std::string scheme(request.Header("authorization").substr(0, 6));
+      for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      bool basic = scheme == "basic ";
+      if (basic) {
         r.Header("WWW-Authenticate", "Basic realm=\"muster\", charset=\"UTF-8\"");
       }
     } else {

@@ -62,5 +62,20 @@ TEST(ErrorMapping, RetryAfterAndNoInternalLeak) {
   EXPECT_EQ(r.body.find("bucket"), std::string::npos);
 }
 
+TEST(ErrorMapping, GatewayRefusalsUseApimsShapeWhateverTheRoutesShape) {
+  Request req;
+  req.headers.emplace_back("authorization", "Bearer x");
+  for (ErrorShape shape :
+       {ErrorShape::kPlain, ErrorShape::kOAuth2, ErrorShape::kImsx, ErrorShape::kOData}) {
+    Response r = MapError(shape,
+                          MakeError(ErrorCode::kUnauthenticated, std::string(kGatewayReason),
+                                    "Access denied.", "SubscriptionKeyUnknown"),
+                          req);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_EQ(r.body, R"({"statusCode":401,"message":"Access denied."})");
+    EXPECT_TRUE(r.headers.empty());
+  }
+}
+
 }  // namespace
 }  // namespace muster::http

@@ -18,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& [name, value] : *fields) {
     std::string again = muster::PercentEncode(name) + "=" + muster::PercentEncode(value);
     auto back = muster::ParseForm(again, 1);
-    if (!back.ok() || back->size() != 1 || (*back)[0].first != name ||
-        (*back)[0].second != value) {
+    if (!back.ok() || back->size() != 1 || (*back)[0].first != name || (*back)[0].second != value) {
       std::abort();
     }
   }

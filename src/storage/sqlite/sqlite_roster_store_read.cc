@@ -1,0 +1,226 @@
+// SqliteRosterStore: List() and Get(). Every statement starts with the scope's
+// `<alias>.site_id = ?`; a listing adds its fixed condition (sqlite_roster_store_sql.cc),
+// the compiled filter and order come from the query layer, and values are only ever bound.
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "storage/sqlite/internal/database.h"
+#include "storage/sqlite/internal/errors.h"
+#include "storage/sqlite/internal/query.h"
+#include "storage/sqlite/sqlite_roster_store.h"
+#include "storage/sqlite/sqlite_roster_store_sql.h"
+
+namespace muster::storage::sqlite {
+namespace {
+
+using internal::Connection;
+using internal::Statement;
+using oneroster::query::CompiledQuery;
+using oneroster::query::SqlParam;
+using roster_sql::Bind;
+
+constexpr char kBegin[] = "BEGIN";
+constexpr char kRollback[] = "ROLLBACK";
+
+// A statement prepared for one call (list SQL varies with the query), finalized after it.
+class OneShot {
+ public:
+  static Result<OneShot> Prepare(Connection& c, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(c.handle(), sql.c_str(), static_cast<int>(sql.size() + 1), 0, &stmt,
+                                nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      Error e = internal::SqliteError(c.handle(), rc, "prepare");
+      e.internal += " in: " + sql;
+      return e;
+    }
+    return OneShot(stmt);
+  }
+  OneShot(OneShot&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), next_(other.next_), rc_(other.rc_) {}
+  OneShot& operator=(OneShot&&) = delete;
+  ~OneShot() { sqlite3_finalize(stmt_); }
+
+  void BindInt(int64_t v) { Check(sqlite3_bind_int64(stmt_, next_++, v)); }
+  void BindText(std::string_view v) {
+    Check(sqlite3_bind_text64(stmt_, next_++, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void Bind(const SqlParam& p) {
+    if (const auto* s = std::get_if<std::string>(&p)) return BindText(*s);
+    if (const auto* i = std::get_if<int64_t>(&p)) return BindInt(*i);
+    if (const auto* b = std::get_if<bool>(&p)) return BindInt(*b ? 1 : 0);
+    if (const auto* d = std::get_if<double>(&p)) {
+      Check(sqlite3_bind_double(stmt_, next_++, *d));
+      return;
+    }
+    Check(sqlite3_bind_null(stmt_, next_++));
+  }
+
+  Result<bool> Step() {
+    sqlite3* db = sqlite3_db_handle(stmt_);
+    if (rc_ != SQLITE_OK) return internal::SqliteError(db, rc_, "bind");
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return internal::SqliteError(db, rc, "step");
+  }
+  std::string Text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  explicit OneShot(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  void Check(int rc) {
+    if (rc_ == SQLITE_OK) rc_ = rc;
+  }
+
+  sqlite3_stmt* stmt_;
+  int next_ = 1;
+  int rc_ = SQLITE_OK;
+};
+
+// Holds a read transaction on a reader for the guard's lifetime, so several statements see
+// one snapshot. Inside the caller's write transaction (the writer) it does nothing.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Connection& c) : c_(c) {}
+  Status Begin() {
+    if (c_.InTransaction()) return OkStatus();
+    MUSTER_RETURN_IF_ERROR(c_.Run(kBegin));
+    owned_ = true;
+    return OkStatus();
+  }
+  ~ReadSnapshot() {
+    if (owned_) (void)c_.Run(kRollback);  // nothing was written: ending it is all
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Connection& c_;
+  bool owned_ = false;
+};
+
+template <typename Row>
+roster::StoredObject ReadObject(const Row& st) {
+  return roster::StoredObject{
+      .sourced_id = st.Text(0),
+      .status = roster::ParseRecordStatus(st.Text(1)).value_or(roster::RecordStatus::kActive),
+      .date_last_modified_ms = st.Int(2),
+      .body = st.Text(3)};
+}
+
+Result<roster::StoredObject> GetOn(Connection& c, int64_t site_id, roster::ObjectKind kind,
+                                   std::string_view id) {
+  return internal::QueryOne<roster::StoredObject>(
+      c, roster_sql::GetSql(kind), [&](Statement& st) { st.BindInt(site_id).BindText(id); },
+      [](const Statement& st) { return ReadObject(st); },
+      roster::ObjectKey(roster::Describe(kind).entity));
+}
+
+// The WHERE shared by the page and the count.
+std::string WhereClause(const roster::ListingInfo& info, const CompiledQuery& query,
+                        const roster::ReadOptions& options) {
+  const std::string a = roster_sql::TableOf(info.entity).alias;
+  std::string where = a + ".site_id = ?";
+  if (!options.include_tombstones) where += " AND " + a + ".status = 'active'";
+  const char* condition = roster_sql::SqlFor(info.listing).condition;
+  if (*condition != '\0') where.append(" AND ").append(condition);
+  if (!query.where.empty()) where.append(" AND ").append(query.where);
+  return where;
+}
+
+void BindScope(OneShot& st, const roster::RosterScope& scope, const roster::ListTarget& target,
+               const CompiledQuery& query) {
+  st.BindInt(scope.site_id);
+  for (Bind b : roster_sql::SqlFor(target.listing).binds) {
+    if (b == Bind::kSite) st.BindInt(scope.site_id);
+    if (b == Bind::kParent) st.BindText(target.parent_id);
+    if (b == Bind::kClass) st.BindText(target.class_id);
+  }
+  for (const SqlParam& p : query.params) st.Bind(p);
+}
+
+// A nested listing's parent: in scope, of the listing's parent kind, and active unless
+// tombstones are asked for. Otherwise the page is empty (oneroster.md §1.3: 200 + []).
+Result<bool> ParentVisible(Connection& c, const roster::RosterScope& scope,
+                           const roster::ListingInfo& info, const roster::ListTarget& target,
+                           const roster::ReadOptions& options) {
+  auto parent = GetOn(c, scope.site_id, info.parent, target.parent_id);
+  if (!parent.ok()) {
+    if (parent.error().code == ErrorCode::kNotFound) return false;
+    return std::move(parent).error();
+  }
+  return options.include_tombstones || parent->status == roster::RecordStatus::kActive;
+}
+
+Error WrongQuery(std::string internal) {
+  return MakeError(ErrorCode::kInternal, "internal_server_error", "query failed",
+                   std::move(internal));
+}
+
+}  // namespace
+
+Result<roster::StoredObject> SqliteRosterStore::Get(const roster::RosterScope& scope,
+                                                    roster::ObjectKind kind,
+                                                    std::string_view sourced_id) {
+  return db_->Read([&](Connection& c) { return GetOn(c, scope.site_id, kind, sourced_id); });
+}
+
+Result<roster::Page> SqliteRosterStore::List(const roster::RosterScope& scope,
+                                             const roster::ListTarget& target,
+                                             const CompiledQuery& query,
+                                             const roster::ReadOptions& options) {
+  const roster::ListingInfo& info = roster::Describe(target.listing);
+  if (query.next_placeholder != 1 + static_cast<int>(query.params.size())) {
+    return WrongQuery("roster list: query not compiled with first_placeholder 1");
+  }
+  roster::Page page;
+  if (info.nested && (target.parent_id.empty() || (info.in_school && target.class_id.empty()))) {
+    return page;
+  }
+  const roster_sql::Table& table = roster_sql::TableOf(info.entity);
+  const std::string where = WhereClause(info, query, options);
+  const std::string from = std::string(" FROM ") + table.name + " " + table.alias + " WHERE ";
+  const std::string a = table.alias;
+  const std::string page_sql =
+      "SELECT " + a + ".sourced_id, " + a + ".status, " + a + ".date_last_modified_ms, " + a +
+      ".body" + from + where + " ORDER BY " +
+      (query.order_by.empty() ? a + ".sourced_id" : query.order_by) + " LIMIT ? OFFSET ?";
+  return db_->Read([&](Connection& c) -> Result<roster::Page> {
+    ReadSnapshot snapshot(c);
+    MUSTER_RETURN_IF_ERROR(snapshot.Begin());
+    if (info.nested) {
+      MUSTER_ASSIGN_OR_RETURN(bool visible, ParentVisible(c, scope, info, target, options));
+      if (!visible) return page;
+    }
+    {
+      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, page_sql));
+      BindScope(st, scope, target, query);
+      st.BindInt(query.limit);
+      st.BindInt(query.offset);
+      for (;;) {
+        MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        page.items.push_back(ReadObject(st));
+      }
+    }
+    if (options.count_total) {
+      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, "SELECT count(*)" + from + where));
+      BindScope(st, scope, target, query);
+      MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (row) page.total = st.Int(0);
+    }
+    return page;
+  });
+}
+
+}  // namespace muster::storage::sqlite
