@@ -22,7 +22,7 @@ std::string DefaultOneRosterScopes() {
   for (const char* suffix :
        {"roster-core.readonly", "roster.readonly", "roster-demographics.readonly",
         "resource.readonly", "gradebook.readonly", "gradebook.createput", "gradebook.delete"}) {
-    s += " " + OneRosterUri(suffix);
+    s.append(" ").append(OneRosterUri(suffix));
   }
   return s;
 }
