@@ -24,3 +24,14 @@ Result<std::string> EnsureDemo(Runtime& runtime, const std::string& size, uint64
 std::string DemoFilePath(const Runtime& runtime);
 
 }  // namespace muster::app
+
+namespace muster::app {
+
+// `muster demo churn`: a day of MIS changes (roster/generator/churn.h) on the demo schools of
+// this data directory's roster (the first three of its plan), each school's choices drawn
+// from `seed`. Returns the report as JSON: {"schools":[{"organisationId", "users":
+// {"changed":[...],"tombstoned":[...]}, "enrollments":{...}, "demographics":{...}}]}.
+// kNotFound when the data directory holds no demo roster.
+Result<std::string> ChurnDemo(Runtime& runtime, uint64_t seed);
+
+}  // namespace muster::app

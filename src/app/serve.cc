@@ -9,12 +9,15 @@
 #include "auth/bearer_validator.h"
 #include "auth/guard.h"
 #include "auth/rate_limiter.h"
+#include "auth/site_lookup.h"
 #include "auth/sts_routes.h"
 #include "auth/token_service.h"
 #include "core/log.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "oneroster/api/oneroster_routes.h"
+#include "oneroster/api/roster_reader.h"
 #include "partner/partner_routes.h"
 #include "partner/partner_service.h"
 
@@ -96,8 +99,16 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
                 return OkStatus();
               }};
   partner::PartnerService partners(rt.store(), rt.platform());
+  // School-data APIs read the school of the token's organisation.
+  auto site_of = [&rt](const http::Principal& p) -> Result<roster::RosterScope> {
+    MUSTER_ASSIGN_OR_RETURN(storage::Site site, auth::SiteOfPrincipal(rt.registry(), p));
+    return roster::RosterScope{site.id};
+  };
+  oneroster::api::RosterReader roster_reader(rt.roster());
+  oneroster::api::OneRosterDeps oneroster_deps{roster_reader, site_of, rt.PublicUrl()};
   for (Status s : {auth::RegisterStsRoutes(router, sts), RegisterOpsRoutes(router, ops),
-                   partner::RegisterPartnerRoutes(router, partner::PartnerDeps{partners})}) {
+                   partner::RegisterPartnerRoutes(router, partner::PartnerDeps{partners}),
+                   oneroster::api::RegisterOneRosterRoutes(router, oneroster_deps)}) {
     if (!s.ok()) return Fail(s.error());
   }
   metrics.AddGauge("muster_clients_loaded", "OAuth clients in the token cache.",
@@ -106,7 +117,7 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
                    [&rt] { return static_cast<double>(rt.audit().dropped()); });
 
   if (options.demo) {
-    auto demo = EnsureDemo(rt, options.demo_size);
+    auto demo = EnsureDemo(rt, options.demo_size, options.demo_seed);
     if (!demo.ok()) return Fail(demo.error());
     std::cout << *demo << std::flush;
   }
@@ -135,6 +146,15 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
   server.AddPeriodic(std::chrono::seconds(60), [&rt, &limiter] {
     limiter.Sweep();
     (void)rt.store().PurgeRevokedTokens(rt.clock().NowUnixMillis());
+  });
+  // Roster tombstones are kept kTombstoneRetentionMs (90 days), then purged, hourly.
+  server.AddPeriodic(std::chrono::hours(1), [&rt] {
+    auto purged = rt.roster().PurgeTombstones();
+    if (!purged.ok()) {
+      log::Error("roster.purge_failed", {{"internal", purged.error().internal}});
+    } else if (*purged > 0) {
+      log::Info("roster.tombstones_purged", {{"rows", std::to_string(*purged)}});
+    }
   });
 
   log::Info(

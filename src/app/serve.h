@@ -14,6 +14,7 @@ namespace muster::app {
 struct ServeOptions {
   bool demo = false;  // create the demo data (if absent) and print credentials
   std::string demo_size = "s";
+  uint64_t demo_seed = 1;  // the demo roster's generator seed
 };
 
 // Returns the process exit code.

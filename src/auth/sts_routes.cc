@@ -1,6 +1,7 @@
 #include "auth/sts_routes.h"
 
 #include "auth/scopes.h"
+#include "auth/sts_openapi.h"
 #include "core/json_writer.h"
 #include "http/basic_auth.h"
 #include "jose/signing_key.h"
@@ -304,7 +305,17 @@ Status RegisterStsRoutes(http::Router& router, const StsDeps& deps) {
   MUSTER_RETURN_IF_ERROR(
       router.Add(StsRoute(http::Method::kPost, "/connect/revocation", "RFC 7009 token revocation.",
                           [d](Request& r) { return HandleRevoke(*d, r); })));
-  return OkStatus();
+  http::Route doc;
+  doc.method = http::Method::kGet;
+  doc.path = "/openapi/sts.json";
+  doc.group = "docs";
+  doc.help = "The STS's OpenAPI 3 document.";
+  doc.handler = [](Request&) -> Result<Response> {
+    Response r = Response::Json(200, std::string(StsOpenApiJson()));
+    r.Header("Cache-Control", "public, max-age=3600");
+    return r;
+  };
+  return router.Add(std::move(doc));
 }
 
 }  // namespace muster::auth

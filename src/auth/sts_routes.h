@@ -1,7 +1,8 @@
 #pragma once
 
 // The STS's route table: token, discovery, JWKS, introspection and revocation, at
-// IdentityServer's paths (product.md §2).
+// IdentityServer's paths (product.md §2), and its OpenAPI document at /openapi/sts.json
+// (group "docs", no scope).
 
 #include <string>
 

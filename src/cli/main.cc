@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   serve->add_option("--tls-key", tls_key, "PEM private key")->check(CLI::ExistingFile);
   serve->add_flag("--demo", demo, "Create demo data if absent and print its credentials");
   serve->add_option("--size", size, "Demo data size")->check(CLI::IsMember({"s", "m", "l"}));
+  uint64_t serve_seed = 1;
+  serve->add_option("--seed", serve_seed, "Demo roster seed: the same seed, the same roster");
   serve->callback([&] {
     if (!listen.empty()) g.overrides.push_back({"server.listen", listen});
     if (!tls_cert.empty()) g.overrides.push_back({"server.tls_cert", tls_cert});
@@ -51,7 +53,7 @@ int main(int argc, char** argv) {
       exit_code = 2;
       return;
     }
-    exit_code = app::RunServe(*cfg, app::ServeOptions{demo, size});
+    exit_code = app::RunServe(*cfg, app::ServeOptions{demo, size, serve_seed});
   });
 
   auto* demo_cmd = app.add_subcommand("demo", "Write the demo data set and muster-demo.json");
@@ -60,7 +62,36 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--size", demo_size, "Demo data size")
       ->check(CLI::IsMember({"s", "m", "l"}));
   demo_cmd->add_option("--seed", demo_seed, "Demo roster seed: the same seed, the same roster");
+  auto* churn_cmd = demo_cmd->add_subcommand(
+      "churn",
+      "Simulate a day of MIS changes on the demo schools (leavers, joiners, surname changes) "
+      "and print the changed sourcedIds as JSON: for testing delta sync");
+  uint64_t churn_seed = 0;
+  churn_cmd->add_option("--seed", churn_seed, "Which pupils change (default: from the clock)");
+  churn_cmd->callback([&] {
+    auto cfg = cli::LoadOrReport(g);
+    if (!cfg) {
+      exit_code = 2;
+      return;
+    }
+    auto rt = app::Runtime::Open(*cfg, app::OpenOptions{false});
+    if (!rt.ok()) {
+      std::cerr << "muster demo churn: " << rt.error().message << "\n";
+      exit_code = 1;
+      return;
+    }
+    const uint64_t seed =
+        churn_seed != 0 ? churn_seed : static_cast<uint64_t>((*rt)->clock().NowUnixMillis());
+    auto report = app::ChurnDemo(**rt, seed);
+    if (!report.ok()) {
+      std::cerr << "muster demo churn: " << report.error().message << "\n";
+      exit_code = 1;
+      return;
+    }
+    std::cout << *report << "\n";
+  });
   demo_cmd->callback([&] {
+    if (churn_cmd->parsed()) return;
     auto cfg = cli::LoadOrReport(g);
     if (!cfg) {
       exit_code = 2;
@@ -87,11 +118,15 @@ int main(int argc, char** argv) {
   CLI::App* level = &app;
   for (int i = 1; i < argc; ++i) {
     std::string_view word = argv[i];
-    if (level == &app && (word == "--config" || word == "--data-dir")) {
-      ++i;
+    if (!word.empty() && word[0] == '-') {
+      // An option of this level that takes a value ("--size m"): the value is no command.
+      if (word.find('=') == std::string_view::npos) {
+        const CLI::Option* opt = level->get_option_no_throw(std::string(word));
+        if (opt != nullptr && opt->get_expected_min() > 0) ++i;
+      }
       continue;
     }
-    if (word.empty() || word[0] == '-') continue;
+    if (word.empty()) continue;
     auto subs = level->get_subcommands([](CLI::App*) { return true; });
     if (subs.empty()) break;  // a leaf command: the rest are its arguments
     CLI::App* next = nullptr;

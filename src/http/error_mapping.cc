@@ -49,6 +49,19 @@ std::string DefaultReason(ErrorShape shape, ErrorCode code) {
   return ErrorCodeName(code);
 }
 
+// The codeMinor values a OneRoster error may carry (oneroster.md §1.8: the 1.2 list plus
+// invalid_sort_field). A reason outside it (e.g. the guard's RFC 6750 "invalid_token") is
+// replaced by the code's default.
+bool IsImsxCodeMinor(std::string_view reason) {
+  for (std::string_view v :
+       {"fullsuccess", "invalid_filter_field", "invalid_selection_field", "invalid_sort_field",
+        "invaliddata", "unauthorisedrequest", "forbidden", "server_busy", "unknownobject",
+        "internal_server_error"}) {
+    if (reason == v) return true;
+  }
+  return false;
+}
+
 std::string DefaultMessage(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:
@@ -71,7 +84,10 @@ std::string DefaultMessage(ErrorCode code) {
   return "An internal error occurred.";
 }
 
-std::string Body(ErrorShape shape, const std::string& reason, const std::string& message) {
+// `request_id` is the imsx_messageRefIdentifier the 1.1 binding requires, so a consumer's
+// report of a failure names the request in Muster's access log.
+std::string Body(ErrorShape shape, const std::string& reason, const std::string& message,
+                 std::string_view request_id) {
   std::string out;
   JsonWriter w(out);
   switch (shape) {
@@ -83,6 +99,7 @@ std::string Body(ErrorShape shape, const std::string& reason, const std::string&
       w.BeginObject()
           .Member("imsx_codeMajor", "failure")
           .Member("imsx_severity", "error")
+          .Member("imsx_messageRefIdentifier", request_id)
           .Member("imsx_description", message)
           .Key("imsx_CodeMinor")
           .BeginObject()
@@ -143,7 +160,9 @@ Response MapError(ErrorShape shape, const Error& error, const Request& request) 
   // RFC 6749 §5.2: unauthorized_client and invalid_grant are 400s, whatever the code.
   if (shape == ErrorShape::kOAuth2 && status == 403) status = 400;
   std::string reason = error.reason.empty() ? DefaultReason(shape, error.code) : error.reason;
-  Response r = Response::Json(status, Body(shape, reason, message));
+  if (shape == ErrorShape::kImsx && !IsImsxCodeMinor(reason))
+    reason = DefaultReason(shape, error.code);
+  Response r = Response::Json(status, Body(shape, reason, message, request.request_id));
   if (status == 401) {
     if (shape == ErrorShape::kOAuth2) {
       // RFC 6749 §5.2: a client that tried the Authorization header is answered in kind.

@@ -41,9 +41,19 @@ TEST(ErrorMapping, BasicChallengeOnlyWhenBasicWasUsed) {
 
 TEST(ErrorMapping, ImsxAndODataShapes) {
   Request req;
+  req.request_id = "req-42";
   Response imsx = MapError(ErrorShape::kImsx, MakeError(ErrorCode::kNotFound, "", "gone"), req);
   EXPECT_EQ(imsx.status, 404);
   EXPECT_NE(imsx.body.find(R"("imsx_codeMinorFieldValue":"unknownobject")"), std::string::npos);
+  EXPECT_NE(imsx.body.find(R"("imsx_messageRefIdentifier":")" + req.request_id + "\""),
+            std::string::npos)
+      << imsx.body;
+  // A reason from another vocabulary (the guard's RFC 6750 one) becomes the imsx code's.
+  Response foreign = MapError(ErrorShape::kImsx,
+                              MakeError(ErrorCode::kUnauthenticated, "invalid_token", "bad"), req);
+  EXPECT_NE(foreign.body.find(R"("imsx_codeMinorFieldValue":"unauthorisedrequest")"),
+            std::string::npos)
+      << foreign.body;
   Response odata =
       MapError(ErrorShape::kOData, MakeError(ErrorCode::kInvalidArgument, "", "bad $filter"), req);
   EXPECT_EQ(odata.body, R"({"error":{"code":"invalid_argument","message":"bad $filter"}})");

@@ -187,7 +187,11 @@ std::string SerializeBody(const Class& r) {
   w.Strings("grades", r.grades).Strings("subjects", r.subjects);
   w.Ref("course", kCourseRef, r.course_id).Ref("school", kOrgRef, r.school_id);
   w.Refs("terms", kSessionRef, r.term_ids).Strings("subjectCodes", r.subject_codes);
-  w.Strings("periods", r.periods).Refs("resources", kResourceRef, r.resource_ids);
+  // The 1.1 REST binding types periods as one string (1.2 made it an array): the periods
+  // comma-joined, as in the 1.1 CSV binding's periods column.
+  std::string periods;
+  for (const std::string& p : r.periods) periods.append(periods.empty() ? "" : ",").append(p);
+  w.Str("periods", periods).Refs("resources", kResourceRef, r.resource_ids);
   return w.Take();
 }
 

@@ -124,7 +124,7 @@ TEST(RosterJsonTest, ClassAndEnrollmentAndSession) {
   EXPECT_STREQ(dc["course"]["type"].GetString(), "course");
   EXPECT_EQ(dc["terms"].Size(), 2u);
   EXPECT_STREQ(dc["terms"][1]["type"].GetString(), "academicSession");
-  EXPECT_STREQ(dc["periods"][0].GetString(), "1");
+  EXPECT_STREQ(dc["periods"].GetString(), "1,2");  // 1.1 binding: one string
   EXPECT_TRUE(dc["resources"].IsArray());
 
   Enrollment e;

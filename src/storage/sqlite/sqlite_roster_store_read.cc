@@ -162,6 +162,22 @@ Result<bool> ParentVisible(Connection& c, const roster::RosterScope& scope,
   return options.include_tombstones || parent->status == roster::RecordStatus::kActive;
 }
 
+// The ORDER BY of a page. A filter on dateLastModified (a delta read) gets each term behind a
+// unary `+`, which keeps SQLite from walking the (site_id, sourced_id) key index just to skip
+// a sort: without STAT4 the planner prefers that index and reads every row of the site, while
+// the (site_id, date_last_modified_ms) index finds a delta's few rows directly and sorting
+// them is cheap. Other reads keep the index order.
+std::string OrderBy(const std::string& alias, const CompiledQuery& query) {
+  const std::string order = query.order_by.empty() ? alias + ".sourced_id" : query.order_by;
+  if (query.where.find(".date_last_modified_ms") == std::string::npos) return order;
+  std::string out = "+";
+  for (char ch : order) {
+    out.push_back(ch);
+    if (ch == ',') out += " +";
+  }
+  return out;
+}
+
 Error WrongQuery(std::string internal) {
   return MakeError(ErrorCode::kInternal, "internal_server_error", "query failed",
                    std::move(internal));
@@ -191,10 +207,9 @@ Result<roster::Page> SqliteRosterStore::List(const roster::RosterScope& scope,
   const std::string where = WhereClause(info, query, options);
   const std::string from = std::string(" FROM ") + table.name + " " + table.alias + " WHERE ";
   const std::string a = table.alias;
-  const std::string page_sql =
-      "SELECT " + a + ".sourced_id, " + a + ".status, " + a + ".date_last_modified_ms, " + a +
-      ".body" + from + where + " ORDER BY " +
-      (query.order_by.empty() ? a + ".sourced_id" : query.order_by) + " LIMIT ? OFFSET ?";
+  const std::string page_sql = "SELECT " + a + ".sourced_id, " + a + ".status, " + a +
+                               ".date_last_modified_ms, " + a + ".body" + from + where +
+                               " ORDER BY " + OrderBy(a, query) + " LIMIT ? OFFSET ?";
   return db_->Read([&](Connection& c) -> Result<roster::Page> {
     ReadSnapshot snapshot(c);
     MUSTER_RETURN_IF_ERROR(snapshot.Begin());
