@@ -54,6 +54,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(config::Config config, const Open
   MUSTER_RETURN_IF_ERROR(rt->store_->Migrate());
   MUSTER_ASSIGN_OR_RETURN(
       auto roster, storage::sqlite::SqliteRosterStore::Open(db_path, sqlite_options, rt->clock_));
+  rt->learners_ = roster.get();
   rt->roster_ = std::move(roster);
 
   rt->registry_ = std::make_unique<auth::ClientRegistry>(*rt->store_);

@@ -21,6 +21,7 @@
 #include "core/result.h"
 #include "crypto/sealer.h"
 #include "crypto/secret_hash.h"
+#include "learner/learner_store.h"
 #include "roster/roster_store.h"
 #include "storage/store.h"
 
@@ -50,6 +51,8 @@ class Runtime {
   Random& random() { return random_; }
   storage::Store& store() { return *store_; }
   roster::RosterStore& roster() { return *roster_; }
+  // The learner projection of the roster (the same store: it is rebuilt in roster writes).
+  learner::LearnerStore& learners() { return *learners_; }
   const crypto::Sealer& sealer() const { return *sealer_; }
   const crypto::SecretHasher& hasher() const { return *hasher_; }
   auth::ClientRegistry& registry() { return *registry_; }
@@ -66,6 +69,7 @@ class Runtime {
   SystemRandom random_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<roster::RosterStore> roster_;  // same database file as store_
+  learner::LearnerStore* learners_ = nullptr;    // roster_, as a LearnerStore
   std::unique_ptr<crypto::Sealer> sealer_;
   std::unique_ptr<crypto::SecretHasher> hasher_;
   std::unique_ptr<auth::ClientRegistry> registry_;

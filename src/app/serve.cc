@@ -13,6 +13,8 @@
 #include "auth/sts_routes.h"
 #include "auth/token_service.h"
 #include "core/log.h"
+#include "dex/dex_routes.h"
+#include "dex/dex_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -20,6 +22,8 @@
 #include "oneroster/api/roster_reader.h"
 #include "partner/partner_routes.h"
 #include "partner/partner_service.h"
+#include "provisioning/provisioning_routes.h"
+#include "provisioning/provisioning_service.h"
 
 namespace muster::app {
 namespace {
@@ -106,9 +110,18 @@ int RunServe(const config::Config& config, const ServeOptions& options) {
   };
   oneroster::api::RosterReader roster_reader(rt.roster());
   oneroster::api::OneRosterDeps oneroster_deps{roster_reader, site_of, rt.PublicUrl()};
+  dex::DexService dex_service(rt.learners(), rt.clock());
+  dex::DexDeps dex_deps{dex_service, site_of, rt.PublicUrl()};
+  provisioning::ProvisioningService provisioning_service(rt.learners(), rt.clock());
+  provisioning::ProvisioningDeps provisioning_deps{
+      provisioning_service,
+      [&rt](const http::Principal& p) { return auth::SiteOfPrincipal(rt.registry(), p); },
+      rt.PublicUrl()};
   for (Status s : {auth::RegisterStsRoutes(router, sts), RegisterOpsRoutes(router, ops),
                    partner::RegisterPartnerRoutes(router, partner::PartnerDeps{partners}),
-                   oneroster::api::RegisterOneRosterRoutes(router, oneroster_deps)}) {
+                   oneroster::api::RegisterOneRosterRoutes(router, oneroster_deps),
+                   dex::RegisterDexRoutes(router, dex_deps),
+                   provisioning::RegisterProvisioningRoutes(router, provisioning_deps)}) {
     if (!s.ok()) return Fail(s.error());
   }
   metrics.AddGauge("muster_clients_loaded", "OAuth clients in the token cache.",

@@ -129,6 +129,14 @@ Response GatewayRefusal(int status, const std::string& message) {
   return Response::Json(status, std::move(body));
 }
 
+// {"error": "..."}, nothing else.
+Response BareError(int status, const std::string& message) {
+  std::string body;
+  JsonWriter w(body);
+  w.BeginObject().Member("error", message).EndObject();
+  return Response::Json(status, std::move(body));
+}
+
 }  // namespace
 
 int HttpStatusFor(ErrorCode code) {
@@ -157,6 +165,7 @@ Response MapError(ErrorShape shape, const Error& error, const Request& request) 
   int status = HttpStatusFor(error.code);
   std::string message = error.message.empty() ? DefaultMessage(error.code) : error.message;
   if (error.reason == kGatewayReason) return GatewayRefusal(status, message);
+  if (error.reason == kBareErrorReason) return BareError(status, message);
   // RFC 6749 §5.2: unauthorized_client and invalid_grant are 400s, whatever the code.
   if (shape == ErrorShape::kOAuth2 && status == 403) status = 400;
   std::string reason = error.reason.empty() ? DefaultReason(shape, error.code) : error.reason;

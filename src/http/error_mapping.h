@@ -17,6 +17,11 @@ namespace muster::http {
 // the route's ErrorShape: APIM answers before the API behind it is reached.
 inline constexpr std::string_view kGatewayReason = "apim_gateway";
 
+// Error::reason of a refusal answered as the bare {"error": "<message>"} whatever the route's
+// shape, with no challenge header: DeX's front door refusing a token whose client has no
+// organisation (seed 000: {"error":"The Account is not associated with any Organisations"}).
+inline constexpr std::string_view kBareErrorReason = "bare_error";
+
 int HttpStatusFor(ErrorCode code);
 Response MapError(ErrorShape shape, const Error& error, const Request& request);
 

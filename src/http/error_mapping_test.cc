@@ -87,5 +87,18 @@ TEST(ErrorMapping, GatewayRefusalsUseApimsShapeWhateverTheRoutesShape) {
   }
 }
 
+TEST(ErrorMapping, BareErrorsAreJustTheMessage) {
+  Request req;
+  req.headers.emplace_back("authorization", "Bearer x");
+  Response r =
+      MapError(ErrorShape::kOData,
+               MakeError(ErrorCode::kPermissionDenied, std::string(kBareErrorReason),
+                         "The Account is not associated with any Organisations", "NoOrganisation"),
+               req);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.body, R"({"error":"The Account is not associated with any Organisations"})");
+  EXPECT_TRUE(r.headers.empty());
+}
+
 }  // namespace
 }  // namespace muster::http

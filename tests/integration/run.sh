@@ -6,8 +6,9 @@
 # 1. installs the pinned npm packages if needed (npm ci, from js/package-lock.json);
 # 2. starts the one slow test (real token expiry, ~65 s) in the background;
 # 3. runs the node:test files in js/*.test.mjs one at a time (openid-client, jose, node:https);
-# 4. runs the Python unittest suite with Debian's /usr/bin/python3 (authlib, PyJWT, requests);
-# 5. waits for the slow test and prints its result.
+# 4. runs the Postman collection of docs/postman with newman (js/postman/*.test.mjs);
+# 5. runs the Python unittest suite with Debian's /usr/bin/python3 (authlib, PyJWT, requests);
+# 6. waits for the slow test and prints its result.
 # Exits non-zero if anything failed. Sanitizer options (ASAN_OPTIONS, …) pass through to the
 # servers; the tests fail on any sanitizer report in a server's or a command's stderr.
 # Failed servers leave their data directory in ${TMPDIR:-/tmp}/muster-it-* for inspection.
@@ -51,18 +52,24 @@ echo "::: node --test (binary: $BIN)"
 node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs
 node_rc=$?
 
-# 4. Python.
+# 4. The Postman collection (docs/postman) under newman, against its own demo server.
+echo "::: newman (docs/postman)"
+node --test --test-reporter=spec postman/*.test.mjs
+newman_rc=$?
+
+# 5. Python.
 echo "::: $PYTHON -m unittest (tests/integration/python)"
 "$PYTHON" -m unittest discover -s "$HERE/python" -v
 python_rc=$?
 
-# 5. The slow test's result.
+# 6. The slow test's result.
 echo "::: slow tests (run in the background)"
 wait "$slow_pid"
 slow_rc=$?
 cat "$slow_log"
 
 echo "::: integration: node $([[ $node_rc == 0 ]] && echo ok || echo FAILED)," \
+  "newman $([[ $newman_rc == 0 ]] && echo ok || echo FAILED)," \
   "python $([[ $python_rc == 0 ]] && echo ok || echo FAILED)," \
   "slow $([[ $slow_rc == 0 ]] && echo ok || echo FAILED) ($((SECONDS - started)) s)"
-((node_rc == 0 && python_rc == 0 && slow_rc == 0))
+((node_rc == 0 && newman_rc == 0 && python_rc == 0 && slow_rc == 0))

@@ -18,7 +18,8 @@ using internal::Statement;
 using roster::Entity;
 
 constexpr char kHasRosterTables[] =
-    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'roster_users'";
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+    "name IN ('roster_users', 'learner_people')";
 
 #define MUSTER_TOMBSTONE(table)                             \
   "UPDATE " table                                           \
@@ -91,11 +92,13 @@ Result<std::unique_ptr<SqliteRosterStore>> SqliteRosterStore::Open(const std::st
       internal::Database::Open(path, options.busy_timeout_ms, options.max_idle_readers));
   MUSTER_ASSIGN_OR_RETURN(std::string tables,
                           db->Read([](Connection& c) { return c.QueryText(kHasRosterTables); }));
-  if (tables != "1") {
+  if (tables != "2") {
     return MakeError(ErrorCode::kInternal, "storage_error", "storage error",
                      "sqlite: no roster tables in " + path + " (run SqliteStore::Migrate first)");
   }
-  return std::unique_ptr<SqliteRosterStore>(new SqliteRosterStore(std::move(db), clock));
+  std::unique_ptr<SqliteRosterStore> store(new SqliteRosterStore(std::move(db), clock));
+  MUSTER_RETURN_IF_ERROR(store->BackfillProjection());
+  return store;
 }
 
 SqliteRosterStore::SqliteRosterStore(std::unique_ptr<internal::Database> db, const Clock& clock)
@@ -104,7 +107,16 @@ SqliteRosterStore::SqliteRosterStore(std::unique_ptr<internal::Database> db, con
 SqliteRosterStore::~SqliteRosterStore() = default;
 
 Status SqliteRosterStore::InTransaction(const std::function<Status()>& fn) {
-  return db_->Transaction(fn);
+  return ProjectedWrite(fn);
+}
+
+Status SqliteRosterStore::ProjectedWrite(const std::function<Status()>& fn) {
+  if (db_->ActiveOnThisThread()) return db_->Transaction(fn);
+  return db_->Transaction([&]() -> Status {
+    changed_sites_.clear();  // left over from a transaction that failed
+    MUSTER_RETURN_IF_ERROR(fn());
+    return db_->Write([&](Connection& c) { return RebuildChangedSites(c); });
+  });
 }
 
 int64_t SqliteRosterStore::Stamp() {
@@ -118,7 +130,7 @@ Result<int64_t> SqliteRosterStore::Tombstone(const roster::RosterScope& scope,
                                              std::span<const std::string> sourced_ids) {
   const int64_t stamp = Stamp();
   int64_t changed = 0;
-  Status s = db_->Transaction([&]() -> Status {
+  Status s = ProjectedWrite([&]() -> Status {
     return db_->Write([&](Connection& c) -> Status {
       for (const std::string& id : sourced_ids) {
         MUSTER_ASSIGN_OR_RETURN(int64_t n, ChangeWith(c, kTombstone[static_cast<size_t>(entity)],
@@ -138,6 +150,7 @@ Result<int64_t> SqliteRosterStore::Tombstone(const roster::RosterScope& scope,
           changed += n;
         }
       }
+      if (changed > 0) MarkChanged(scope.site_id);
       return OkStatus();
     });
   });
@@ -171,7 +184,8 @@ Status SqliteRosterStore::Optimize() {
 }
 
 Status SqliteRosterStore::DeleteSiteRoster(const roster::RosterScope& scope) {
-  return db_->Transaction([&]() -> Status {
+  return ProjectedWrite([&]() -> Status {
+    MarkChanged(scope.site_id);
     return db_->Write([&](Connection& c) -> Status {
       for (const char* sql : kDeleteSite) {
         MUSTER_RETURN_IF_ERROR(

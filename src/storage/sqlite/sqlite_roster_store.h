@@ -16,15 +16,27 @@
 // run in one read transaction, so the total matches the page. Single-object reads and all
 // writes use cached prepared statements.
 //
+// It is also the learner::LearnerStore: the learner projection (migration 0003) lives in the
+// same file and shares the writer, because it is rebuilt inside the roster's own write
+// transactions. Every write that can change a site's projection (users, demographics,
+// classes, enrollments, tombstones, DeleteSiteRoster) marks the site; the outermost
+// transaction then rebuilds each marked site (learner::ProjectSite over its roster rows)
+// before it commits (sqlite_learner_projection.cc), so readers never see the two disagree.
+// A database migrated to 0003 with a roster but no projection is backfilled by Open().
+// Learner reads are in sqlite_learner_read.cc (DeX) and sqlite_learner_people.cc (provisioning).
+//
 // Thread-safety: every method may be called from any thread. Ownership: owns its
 // connections; borrows `clock`, which must outlive the store.
 
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "core/clock.h"
+#include "learner/learner_store.h"
+#include "odata/query/dialect.h"
 #include "oneroster/query/dialect.h"
 #include "roster/roster_store.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -32,10 +44,11 @@
 namespace muster::storage::sqlite {
 
 namespace internal {
+class Connection;
 class Database;
 }  // namespace internal
 
-class SqliteRosterStore final : public roster::RosterStore {
+class SqliteRosterStore final : public roster::RosterStore, public learner::LearnerStore {
  public:
   // Opens the database at `path` (a migrated Muster database: see SqliteStore). kInternal
   // when the roster tables are missing.
@@ -68,6 +81,22 @@ class SqliteRosterStore final : public roster::RosterStore {
   Status Optimize() override;
   Status DeleteSiteRoster(const roster::RosterScope& scope) override;
 
+  // learner::LearnerStore
+  const odata::query::Dialect& ODataDialect() const override { return odata_dialect_; }
+  Result<learner::LearnerPage<learner::Person>> ListLearners(
+      const roster::RosterScope& scope, const odata::query::CompiledQuery& query) override;
+  Result<learner::LearnerPage<learner::Person>> ListGroupMembers(
+      const roster::RosterScope& scope, std::string_view group_id,
+      const odata::query::CompiledQuery& query) override;
+  Result<learner::Person> GetLearner(const roster::RosterScope& scope,
+                                     std::string_view external_id) override;
+  Result<learner::LearnerPage<learner::Group>> ListGroups(
+      const roster::RosterScope& scope, const odata::query::CompiledQuery& query) override;
+  Result<learner::Group> GetGroup(const roster::RosterScope& scope,
+                                  std::string_view external_id) override;
+  Result<learner::PeoplePage> ListPeople(const roster::RosterScope& scope,
+                                         const learner::PeopleQuery& query) override;
+
  private:
   SqliteRosterStore(std::unique_ptr<internal::Database> db, const Clock& clock);
 
@@ -75,9 +104,26 @@ class SqliteRosterStore final : public roster::RosterStore {
   // stamp this store already wrote.
   int64_t Stamp();
 
+  // Runs `fn` (roster writes) in a transaction: its own when the thread has none, which then
+  // rebuilds the projection of the sites `fn` marked before committing; else a savepoint of
+  // the caller's (whose outermost transaction rebuilds them).
+  Status ProjectedWrite(const std::function<Status()>& fn);
+  // Marks a site whose projection must be rebuilt. Only inside a write transaction.
+  void MarkChanged(int64_t site_id) { changed_sites_.insert(site_id); }
+  // sqlite_learner_projection.cc: rebuilds every marked site, or one site, on the writer.
+  Status RebuildChangedSites(internal::Connection& c);
+  Status RebuildSite(internal::Connection& c, int64_t site_id);
+  // Rebuilds every site's projection if there is a roster but no projection (a database
+  // migrated from before 0003).
+  Status BackfillProjection();
+
   const std::unique_ptr<internal::Database> db_;
   const Clock& clock_;
   const oneroster::query::SqliteDialect dialect_;
+  const odata::query::SqliteDialect odata_dialect_;
+  // Sites whose projection the current write transaction changed. GUARDED_BY(the
+  // database's writer lock): only touched inside Database::Transaction.
+  std::set<int64_t> changed_sites_;
 
   std::mutex stamp_mu_;
   int64_t last_stamp_ = 0;  // GUARDED_BY(stamp_mu_)

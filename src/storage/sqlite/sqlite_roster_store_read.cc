@@ -10,6 +10,7 @@
 
 #include "storage/sqlite/internal/database.h"
 #include "storage/sqlite/internal/errors.h"
+#include "storage/sqlite/internal/one_shot.h"
 #include "storage/sqlite/internal/query.h"
 #include "storage/sqlite/sqlite_roster_store.h"
 #include "storage/sqlite/sqlite_roster_store_sql.h"
@@ -18,96 +19,12 @@ namespace muster::storage::sqlite {
 namespace {
 
 using internal::Connection;
+using internal::OneShot;
+using internal::ReadSnapshot;
 using internal::Statement;
 using oneroster::query::CompiledQuery;
 using oneroster::query::SqlParam;
 using roster_sql::Bind;
-
-constexpr char kBegin[] = "BEGIN";
-constexpr char kRollback[] = "ROLLBACK";
-
-// A statement prepared for one call (list SQL varies with the query), finalized after it.
-class OneShot {
- public:
-  static Result<OneShot> Prepare(Connection& c, const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(c.handle(), sql.c_str(), static_cast<int>(sql.size() + 1), 0, &stmt,
-                                nullptr);
-    if (rc != SQLITE_OK) {
-      sqlite3_finalize(stmt);
-      Error e = internal::SqliteError(c.handle(), rc, "prepare");
-      e.internal += " in: " + sql;
-      return e;
-    }
-    return OneShot(stmt);
-  }
-  OneShot(OneShot&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), next_(other.next_), rc_(other.rc_) {}
-  OneShot& operator=(OneShot&&) = delete;
-  ~OneShot() { sqlite3_finalize(stmt_); }
-
-  void BindInt(int64_t v) { Check(sqlite3_bind_int64(stmt_, next_++, v)); }
-  void BindText(std::string_view v) {
-    Check(sqlite3_bind_text64(stmt_, next_++, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  }
-  void Bind(const SqlParam& p) {
-    if (const auto* s = std::get_if<std::string>(&p)) return BindText(*s);
-    if (const auto* i = std::get_if<int64_t>(&p)) return BindInt(*i);
-    if (const auto* b = std::get_if<bool>(&p)) return BindInt(*b ? 1 : 0);
-    if (const auto* d = std::get_if<double>(&p)) {
-      Check(sqlite3_bind_double(stmt_, next_++, *d));
-      return;
-    }
-    Check(sqlite3_bind_null(stmt_, next_++));
-  }
-
-  Result<bool> Step() {
-    sqlite3* db = sqlite3_db_handle(stmt_);
-    if (rc_ != SQLITE_OK) return internal::SqliteError(db, rc_, "bind");
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    return internal::SqliteError(db, rc, "step");
-  }
-  std::string Text(int col) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  explicit OneShot(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  void Check(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-  }
-
-  sqlite3_stmt* stmt_;
-  int next_ = 1;
-  int rc_ = SQLITE_OK;
-};
-
-// Holds a read transaction on a reader for the guard's lifetime, so several statements see
-// one snapshot. Inside the caller's write transaction (the writer) it does nothing.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Connection& c) : c_(c) {}
-  Status Begin() {
-    if (c_.InTransaction()) return OkStatus();
-    MUSTER_RETURN_IF_ERROR(c_.Run(kBegin));
-    owned_ = true;
-    return OkStatus();
-  }
-  ~ReadSnapshot() {
-    if (owned_) (void)c_.Run(kRollback);  // nothing was written: ending it is all
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  Connection& c_;
-  bool owned_ = false;
-};
 
 template <typename Row>
 roster::StoredObject ReadObject(const Row& st) {

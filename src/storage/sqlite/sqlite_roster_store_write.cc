@@ -166,27 +166,32 @@ Status SqliteRosterStore::PutCourses(std::span<const roster::Course> records) {
 
 Status SqliteRosterStore::PutClasses(std::span<const roster::Class> records) {
   const int64_t stamp = Stamp();
-  return PutBatch(
-      *db_, records,
-      [](const roster::Class& r) {
-        return CheckIds("class", r.site_id, r.sourced_id, {r.course_id, r.school_id},
-                        {&r.term_ids, &r.resource_ids});
-      },
-      [&](Connection& c, const roster::Class& r) -> Status {
-        MUSTER_ASSIGN_OR_RETURN(
-            int64_t changed, internal::Change(c, kUpsertClass, [&](Statement& st) {
-              BindBase(st, r, stamp);
-              st.BindText(r.title).BindText(r.class_code).BindText(roster::ToString(r.class_type));
-              st.BindText(r.location).BindTextOrNull(r.course_id).BindTextOrNull(r.school_id);
-              st.BindText(Join(r.grades)).BindText(Join(r.subjects)).BindText(Join(r.periods));
-              st.BindText(Join(r.term_ids)).BindText(roster::SerializeBody(r));
-            }));
-        if (changed == 0) return OkStatus();
-        MUSTER_RETURN_IF_ERROR(RewriteLinks(c, kDeleteClassTerms, kInsertClassTerm, r.site_id,
-                                            r.sourced_id, r.term_ids));
-        return RewriteLinks(c, kDeleteClassResources, kInsertClassResource, r.site_id, r.sourced_id,
-                            r.resource_ids);
-      });
+  return ProjectedWrite([&] {
+    return PutBatch(
+        *db_, records,
+        [](const roster::Class& r) {
+          return CheckIds("class", r.site_id, r.sourced_id, {r.course_id, r.school_id},
+                          {&r.term_ids, &r.resource_ids});
+        },
+        [&](Connection& c, const roster::Class& r) -> Status {
+          MUSTER_ASSIGN_OR_RETURN(
+              int64_t changed, internal::Change(c, kUpsertClass, [&](Statement& st) {
+                BindBase(st, r, stamp);
+                st.BindText(r.title)
+                    .BindText(r.class_code)
+                    .BindText(roster::ToString(r.class_type));
+                st.BindText(r.location).BindTextOrNull(r.course_id).BindTextOrNull(r.school_id);
+                st.BindText(Join(r.grades)).BindText(Join(r.subjects)).BindText(Join(r.periods));
+                st.BindText(Join(r.term_ids)).BindText(roster::SerializeBody(r));
+              }));
+          if (changed == 0) return OkStatus();
+          MarkChanged(r.site_id);  // groups come from classes
+          MUSTER_RETURN_IF_ERROR(RewriteLinks(c, kDeleteClassTerms, kInsertClassTerm, r.site_id,
+                                              r.sourced_id, r.term_ids));
+          return RewriteLinks(c, kDeleteClassResources, kInsertClassResource, r.site_id,
+                              r.sourced_id, r.resource_ids);
+        });
+  });
 }
 
 Status SqliteRosterStore::PutResources(std::span<const roster::Resource> records) {

@@ -86,77 +86,96 @@ void BindBase(Statement& st, const T& r, int64_t stamp) {
 
 Status SqliteRosterStore::PutUsers(std::span<const roster::User> records) {
   const int64_t stamp = Stamp();
-  return PutBatch(
-      *db_, records,
-      [](const roster::User& r) {
-        return CheckIds("user", r.site_id, r.sourced_id, {}, {&r.agent_ids, &r.org_ids});
-      },
-      [&](Connection& c, const roster::User& r) -> Status {
-        MUSTER_ASSIGN_OR_RETURN(
-            int64_t changed, internal::Change(c, kUpsertUser, [&](Statement& st) {
-              BindBase(st, r, stamp);
-              st.BindText(r.username).BindBool(r.enabled_user).BindText(r.given_name);
-              st.BindText(r.family_name).BindText(r.middle_name).BindText(roster::ToString(r.role));
-              st.BindText(r.identifier).BindText(r.email).BindText(r.sms).BindText(r.phone);
-              st.BindText(Join(r.grades)).BindText(Join(r.org_ids)).BindText(Join(r.agent_ids));
-              st.BindTextOrNull(MetadataValue(r.metadata, "uk.upn"));
-              st.BindTextOrNull(MetadataValue(r.metadata, "uk.yearGroup"));
-              st.BindTextOrNull(MetadataValue(r.metadata, "uk.registrationGroup"));
-              st.BindTextOrNull(MetadataValue(r.metadata, "uk.house"));
-              st.BindText(roster::SerializeBody(r));
-            }));
-        if (changed == 0) return OkStatus();
-        return RewriteLinks(c, kDeleteUserOrgs, kInsertUserOrg, r.site_id, r.sourced_id, r.org_ids);
-      });
+  return ProjectedWrite([&] {
+    return PutBatch(
+        *db_, records,
+        [](const roster::User& r) {
+          return CheckIds("user", r.site_id, r.sourced_id, {}, {&r.agent_ids, &r.org_ids});
+        },
+        [&](Connection& c, const roster::User& r) -> Status {
+          MUSTER_ASSIGN_OR_RETURN(
+              int64_t changed, internal::Change(c, kUpsertUser, [&](Statement& st) {
+                BindBase(st, r, stamp);
+                st.BindText(r.username).BindBool(r.enabled_user).BindText(r.given_name);
+                st.BindText(r.family_name)
+                    .BindText(r.middle_name)
+                    .BindText(roster::ToString(r.role));
+                st.BindText(r.identifier).BindText(r.email).BindText(r.sms).BindText(r.phone);
+                st.BindText(Join(r.grades)).BindText(Join(r.org_ids)).BindText(Join(r.agent_ids));
+                st.BindTextOrNull(MetadataValue(r.metadata, "uk.upn"));
+                st.BindTextOrNull(MetadataValue(r.metadata, "uk.yearGroup"));
+                st.BindTextOrNull(MetadataValue(r.metadata, "uk.registrationGroup"));
+                st.BindTextOrNull(MetadataValue(r.metadata, "uk.house"));
+                st.BindText(roster::SerializeBody(r));
+              }));
+          if (changed == 0) return OkStatus();
+          MarkChanged(r.site_id);
+          return RewriteLinks(c, kDeleteUserOrgs, kInsertUserOrg, r.site_id, r.sourced_id,
+                              r.org_ids);
+        });
+  });
 }
 
 Status SqliteRosterStore::PutEnrollments(std::span<const roster::Enrollment> records) {
   const int64_t stamp = Stamp();
-  return PutBatch(
-      *db_, records,
-      [](const roster::Enrollment& r) -> Status {
-        MUSTER_RETURN_IF_ERROR(
-            CheckIds("enrollment", r.site_id, r.sourced_id, {r.user_id, r.class_id, r.school_id}));
-        if (r.user_id.empty() || r.class_id.empty() || r.school_id.empty()) {
-          return MakeError(ErrorCode::kInvalidArgument, "invaliddata",
-                           "enrollment " + r.sourced_id + ": user, class and school are required");
-        }
-        return OkStatus();
-      },
-      [&](Connection& c, const roster::Enrollment& r) -> Status {
-        return internal::Execute(c, kUpsertEnrollment, [&](Statement& st) {
-          BindBase(st, r, stamp);
-          st.BindText(r.user_id).BindText(r.class_id).BindText(r.school_id);
-          st.BindText(roster::ToString(r.role));
-          BindOptionalBool(st, r.primary);
-          st.BindTextOrNull(r.begin_date).BindTextOrNull(r.end_date);
-          st.BindText(roster::SerializeBody(r));
+  return ProjectedWrite([&] {
+    return PutBatch(
+        *db_, records,
+        [](const roster::Enrollment& r) -> Status {
+          MUSTER_RETURN_IF_ERROR(CheckIds("enrollment", r.site_id, r.sourced_id,
+                                          {r.user_id, r.class_id, r.school_id}));
+          if (r.user_id.empty() || r.class_id.empty() || r.school_id.empty()) {
+            return MakeError(
+                ErrorCode::kInvalidArgument, "invaliddata",
+                "enrollment " + r.sourced_id + ": user, class and school are required");
+          }
+          return OkStatus();
+        },
+        [&](Connection& c, const roster::Enrollment& r) -> Status {
+          MUSTER_ASSIGN_OR_RETURN(
+              int64_t changed, internal::Change(c, kUpsertEnrollment, [&](Statement& st) {
+                BindBase(st, r, stamp);
+                st.BindText(r.user_id).BindText(r.class_id).BindText(r.school_id);
+                st.BindText(roster::ToString(r.role));
+                BindOptionalBool(st, r.primary);
+                st.BindTextOrNull(r.begin_date).BindTextOrNull(r.end_date);
+                st.BindText(roster::SerializeBody(r));
+              }));
+          // Homeroom enrollments can place a pupil in a registration group.
+          if (changed > 0) MarkChanged(r.site_id);
+          return OkStatus();
         });
-      });
+  });
 }
 
 Status SqliteRosterStore::PutDemographics(std::span<const roster::Demographics> records) {
   const int64_t stamp = Stamp();
-  return PutBatch(
-      *db_, records,
-      [](const roster::Demographics& r) {
-        return CheckIds("demographics", r.site_id, r.sourced_id, {});
-      },
-      [&](Connection& c, const roster::Demographics& r) -> Status {
-        return internal::Execute(c, kUpsertDemographics, [&](Statement& st) {
-          BindBase(st, r, stamp);
-          st.BindTextOrNull(r.birth_date).BindTextOrNull(r.sex ? roster::ToString(*r.sex) : "");
-          for (std::optional<bool> flag :
-               {r.american_indian_or_alaska_native, r.asian, r.black_or_african_american,
-                r.native_hawaiian_or_other_pacific_islander, r.white,
-                r.demographic_race_two_or_more_races, r.hispanic_or_latino_ethnicity}) {
-            BindOptionalBool(st, flag);
-          }
-          st.BindText(r.country_of_birth_code).BindText(r.state_of_birth_abbreviation);
-          st.BindText(r.city_of_birth).BindText(r.public_school_residence_status);
-          st.BindText(roster::SerializeBody(r));
+  return ProjectedWrite([&] {
+    return PutBatch(
+        *db_, records,
+        [](const roster::Demographics& r) {
+          return CheckIds("demographics", r.site_id, r.sourced_id, {});
+        },
+        [&](Connection& c, const roster::Demographics& r) -> Status {
+          MUSTER_ASSIGN_OR_RETURN(
+              int64_t changed, internal::Change(c, kUpsertDemographics, [&](Statement& st) {
+                BindBase(st, r, stamp);
+                st.BindTextOrNull(r.birth_date)
+                    .BindTextOrNull(r.sex ? roster::ToString(*r.sex) : "");
+                for (std::optional<bool> flag :
+                     {r.american_indian_or_alaska_native, r.asian, r.black_or_african_american,
+                      r.native_hawaiian_or_other_pacific_islander, r.white,
+                      r.demographic_race_two_or_more_races, r.hispanic_or_latino_ethnicity}) {
+                  BindOptionalBool(st, flag);
+                }
+                st.BindText(r.country_of_birth_code).BindText(r.state_of_birth_abbreviation);
+                st.BindText(r.city_of_birth).BindText(r.public_school_residence_status);
+                st.BindText(roster::SerializeBody(r));
+              }));
+          if (changed > 0) MarkChanged(r.site_id);  // birth date and gender
+          return OkStatus();
         });
-      });
+  });
 }
 
 }  // namespace muster::storage::sqlite
