@@ -68,7 +68,11 @@ Result<CollectionAnswer> RosterReader::List(const roster::RosterScope& scope,
   answer.clamped = q.limit_clamped;
   answer.link = query::BuildLinkHeader(urls.self_url, params, q.limit, q.offset, page.total);
   std::string& out = answer.body;
-  out.reserve(256 + page.items.size() * 700);
+  // One allocation: the stored bodies, plus the base members and expanded GUIDRef hrefs
+  // (about half as much again for a user with a few references).
+  size_t stored = 0;
+  for (const roster::StoredObject& o : page.items) stored += o.body.size() + o.sourced_id.size();
+  out.reserve(256 + stored + stored / 2 + page.items.size() * 128);
   out += "{\"";
   out += roster::CollectionKey(info.entity);
   out += "\":[";

@@ -39,6 +39,7 @@
 #include "odata/query/dialect.h"
 #include "oneroster/query/dialect.h"
 #include "roster/roster_store.h"
+#include "storage/sqlite/internal/count_cache.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace muster::storage::sqlite {
@@ -124,6 +125,7 @@ class SqliteRosterStore final : public roster::RosterStore, public learner::Lear
   // Sites whose projection the current write transaction changed. GUARDED_BY(the
   // database's writer lock): only touched inside Database::Transaction.
   std::set<int64_t> changed_sites_;
+  internal::CountCache counts_;  // X-Total-Count of unchanged data (count_cache.h)
 
   std::mutex stamp_mu_;
   int64_t last_stamp_ = 0;  // GUARDED_BY(stamp_mu_)

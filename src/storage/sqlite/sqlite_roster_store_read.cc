@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -25,6 +26,8 @@ using internal::Statement;
 using oneroster::query::CompiledQuery;
 using oneroster::query::SqlParam;
 using roster_sql::Bind;
+
+constexpr char kDataVersion[] = "PRAGMA data_version";
 
 template <typename Row>
 roster::StoredObject ReadObject(const Row& st) {
@@ -95,6 +98,30 @@ std::string OrderBy(const std::string& alias, const CompiledQuery& query) {
   return out;
 }
 
+// The connection's data_version: it moves when another connection commits (CountCache).
+Result<int64_t> DataVersion(Connection& c) {
+  MUSTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(kDataVersion));
+  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return MakeError(ErrorCode::kInternal, "", "query failed", "no data_version row");
+  return st.Int(0);
+}
+
+// What identifies a count: its SQL and every value bound to it.
+std::string CountKey(const std::string& sql, const roster::RosterScope& scope,
+                     const roster::ListTarget& target, const CompiledQuery& query) {
+  std::string key = sql;
+  key.append("\x1f").append(std::to_string(scope.site_id));
+  key.append("\x1f").append(target.parent_id).append("\x1f").append(target.class_id);
+  for (const SqlParam& p : query.params) {
+    key.push_back('\x1f');
+    if (const auto* s = std::get_if<std::string>(&p)) key.append("s").append(*s);
+    if (const auto* i = std::get_if<int64_t>(&p)) key.append("i").append(std::to_string(*i));
+    if (const auto* b = std::get_if<bool>(&p)) key.append(*b ? "b1" : "b0");
+    if (const auto* d = std::get_if<double>(&p)) key.append("d").append(std::to_string(*d));
+  }
+  return key;
+}
+
 Error WrongQuery(std::string internal) {
   return MakeError(ErrorCode::kInternal, "internal_server_error", "query failed",
                    std::move(internal));
@@ -146,10 +173,22 @@ Result<roster::Page> SqliteRosterStore::List(const roster::RosterScope& scope,
       }
     }
     if (options.count_total) {
-      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, "SELECT count(*)" + from + where));
+      const std::string count_sql = "SELECT count(*)" + from + where;
+      std::optional<int64_t> version;
+      std::string key;
+      if (snapshot.owned()) {  // a reader: its data_version tells whether anything changed
+        MUSTER_ASSIGN_OR_RETURN(version, DataVersion(c));
+        key = CountKey(count_sql, scope, target, query);
+        if (auto total = counts_.Find(&c, *version, key)) {
+          page.total = *total;
+          return page;
+        }
+      }
+      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, count_sql));
       BindScope(st, scope, target, query);
       MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
       if (row) page.total = st.Int(0);
+      if (version) counts_.Store(&c, *version, key, page.total);
     }
     return page;
   });

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include "roster/contract/roster_store_contract.h"
 
+#include "roster/catalogs.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/sqlite_test_support.h"
 
@@ -134,6 +135,61 @@ TEST(SqliteRosterStoreTest, ListQueriesUseTheIndexes) {
               "'active') ORDER BY u.sourced_id LIMIT 100");
   EXPECT_NE(plan.find("roster_enrollments_class"), std::string::npos) << plan;
   EXPECT_EQ(plan.find("SCAN u"), std::string::npos) << plan;
+  // A delta page as List() writes it (ORDER BY behind unary plus): the modified index, then a
+  // sort of the few rows, never a walk of the whole site in key order.
+  plan = Plan(path,
+              "SELECT u.body FROM roster_users u WHERE u.site_id = 1 AND "
+              "(u.date_last_modified_ms > 5) ORDER BY +u.sourced_id LIMIT 100 OFFSET 0");
+  EXPECT_NE(plan.find("roster_users_modified"), std::string::npos) << plan;
+}
+
+// Totals are cached per reader connection until another connection commits: a write through
+// a second store (another process, in production: `muster demo churn`) is seen at once.
+TEST(SqliteRosterStoreTest, TotalsFollowCommitsOfOtherConnections) {
+  TempDir dir;
+  ASSERT_TRUE(dir.ok());
+  const std::string path = dir.File("muster.db");
+  auto platform = SqliteStore::Open(path, {});
+  ASSERT_TRUE(IsOk(platform));
+  ASSERT_TRUE(IsOk((*platform)->Migrate()));
+  Site site;
+  site.organisation_id = "00000000-0000-4000-8000-000000000001";
+  site.name = "School";
+  auto site_id = (*platform)->CreateSite(site);
+  ASSERT_TRUE(IsOk(site_id));
+  SystemClock clock;
+  SqliteOptions one_reader;
+  one_reader.max_idle_readers = 1;
+  auto reader = SqliteRosterStore::Open(path, one_reader, clock);
+  auto writer = SqliteRosterStore::Open(path, {}, clock);
+  ASSERT_TRUE(IsOk(reader));
+  ASSERT_TRUE(IsOk(writer));
+  auto put = [&](const std::string& id) {
+    roster::Org org;
+    org.site_id = *site_id;
+    org.sourced_id = id;
+    org.name = id;
+    org.identifier = id;
+    org.type = roster::OrgType::kSchool;
+    return (*writer)->PutOrgs(std::span<const roster::Org>(&org, 1));
+  };
+  auto total = [&]() -> int64_t {
+    oneroster::query::Query q;
+    auto compiled = oneroster::query::CompileQuery(q, roster::CatalogFor(roster::Entity::kOrg),
+                                                   (*reader)->QueryDialect());
+    EXPECT_TRUE(IsOk(compiled));
+    auto page = (*reader)->List({*site_id}, {roster::Listing::kOrgs}, *compiled, {});
+    EXPECT_TRUE(IsOk(page));
+    return page.ok() ? page->total : -1;
+  };
+  ASSERT_TRUE(IsOk(put("a")));
+  EXPECT_EQ(total(), 1);
+  EXPECT_EQ(total(), 1);  // served from the cache
+  ASSERT_TRUE(IsOk(put("b")));
+  EXPECT_EQ(total(), 2);
+  std::vector<std::string> gone{"a"};
+  ASSERT_TRUE(IsOk((*writer)->Tombstone({*site_id}, roster::Entity::kOrg, gone)));
+  EXPECT_EQ(total(), 1);
 }
 
 }  // namespace

@@ -99,6 +99,8 @@ class ReadSnapshot {
   }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  // True when this guard opened the transaction (a reader), false inside the caller's own.
+  bool owned() const { return owned_; }
 
  private:
   static constexpr char kBegin[] = "BEGIN";

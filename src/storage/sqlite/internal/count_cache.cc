@@ -1,0 +1,26 @@
+#include "storage/sqlite/internal/count_cache.h"
+
+namespace muster::storage::sqlite::internal {
+
+std::optional<int64_t> CountCache::Find(const Connection* connection, int64_t data_version,
+                                        const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = by_connection_.find(connection);
+  if (it == by_connection_.end() || it->second.data_version != data_version) return std::nullopt;
+  auto total = it->second.totals.find(key);
+  if (total == it->second.totals.end()) return std::nullopt;
+  return total->second;
+}
+
+void CountCache::Store(const Connection* connection, int64_t data_version, const std::string& key,
+                       int64_t total) {
+  std::lock_guard<std::mutex> lock(mu_);
+  PerConnection& entry = by_connection_[connection];
+  if (entry.data_version != data_version || entry.totals.size() >= kMaxPerConnection) {
+    entry.totals.clear();
+    entry.data_version = data_version;
+  }
+  entry.totals[key] = total;
+}
+
+}  // namespace muster::storage::sqlite::internal
