@@ -83,6 +83,25 @@ describe('OneRoster 1.1: the 45 operations', () => {
         assert.equal(typeof rec.sourcedId, 'string');
         assert.ok(rec.sourcedId.length > 0);
       }
+      // The query parameters on this operation too.
+      const sep = url.includes('?') ? '&' : '?';
+      const picked = await get(`${url}${sep}fields=sourcedId,status`);
+      assert.equal(picked.status, 200, picked.text.slice(0, 300));
+      const pickedRecords = op.single ? [picked.json[key]] : picked.json[key];
+      for (const rec of pickedRecords) assert.deepEqual(Object.keys(rec), ['sourcedId', 'status']);
+      assertImsxError(await get(`${url}${sep}fields=nope`), 400, 'invalid_selection_field');
+      if (op.single) return;
+      const total = Number(r.headers.get('x-total-count'));
+      const second = await get(`${url}${sep}limit=1&offset=1`);
+      assert.equal(second.status, 200);
+      assert.equal(second.headers.get('x-total-count'), String(total));
+      if (total > 1) assert.equal(second.json[key][0].sourcedId, records[1].sourcedId);
+      const desc = (await get(`${url}${sep}sort=sourcedId&orderBy=desc&limit=3`)).json[key].map((x) => x.sourcedId);
+      assert.deepEqual(desc, [...desc].sort().reverse());
+      if (total <= 100) assert.equal(desc[0], records[records.length - 1].sourcedId);
+      const active = await get(`${url}${sep}filter=${encodeURIComponent("status='active'")}`);
+      assert.equal(active.headers.get('x-total-count'), String(total));
+      assertImsxError(await get(`${url}${sep}filter=${encodeURIComponent("shoeSize='9'")}`), 400, 'invalid_filter_field');
     });
   }
 
