@@ -15,16 +15,22 @@ import {
   envelopeKey,
   fill,
   getter,
+  loadOwnSpec,
   loadSpec,
   makeValidator,
   rosterOperations,
   schoolIds,
   schoolToken,
+  shapeOf,
 } from './oneroster_support.mjs';
 
 const spec = loadSpec();
 const validate = makeValidator(spec);
 const ops = rosterOperations(spec);
+// Muster's own document (served at /openapi/oneroster.json) must describe the same answers.
+const ownSpec = loadOwnSpec();
+const validateOwn = makeValidator(ownSpec);
+const ownOps = new Map(rosterOperations(ownSpec).map((op) => [shapeOf(op.template), op]));
 
 function assertImsxError(r, status, codeMinor) {
   assert.equal(r.status, status, `${r.status} ${r.text}`);
@@ -64,6 +70,10 @@ describe('OneRoster 1.1: the 45 operations', () => {
       assert.match(r.headers.get('content-type'), /^application\/json\b/);
       const problems = validate(op.schemaRef, r.json);
       assert.equal(problems, null, `${url} against ${op.schemaRef}:\n${problems}`);
+      const own = ownOps.get(shapeOf(op.template));
+      assert.ok(own, `/openapi/oneroster.json documents ${op.template}`);
+      const ownProblems = validateOwn(own.schemaRef, r.json);
+      assert.equal(ownProblems, null, `${url} against Muster's ${own.schemaRef}:\n${ownProblems}`);
       const key = envelopeKey(spec, op);
       assert.deepEqual(Object.keys(r.json), [key], `envelope of ${url}`);
       const records = op.single ? [r.json[key]] : r.json[key];

@@ -15,9 +15,24 @@ export const BASE = '/ims/oneroster/v1p1';
 export const SCOPE = 'https://purl.imsglobal.org/spec/or/v1p1/scope/';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The official description (../shared/openapi beside the repository), or MUSTER_ONEROSTER_OPENAPI.
-export const SPEC_PATH =
-  process.env.MUSTER_ONEROSTER_OPENAPI || path.resolve(here, '../../../../shared/openapi/oneroster-v1p1.json');
+// The official 1.1 description: MUSTER_ONEROSTER_OPENAPI, else ../shared/openapi beside the
+// repository (the project's reference material). A checkout without that folder validates
+// against Muster's own document instead (src/oneroster/oneroster_openapi.json), which
+// scripts/oneroster_openapi.py builds from the official file keeping its schemas, and says so.
+const OFFICIAL = path.resolve(here, '../../../../shared/openapi/oneroster-v1p1.json');
+const OWN = path.resolve(here, '../../../src/oneroster/oneroster_openapi.json');
+export const SPEC_PATH = process.env.MUSTER_ONEROSTER_OPENAPI || (fs.existsSync(OFFICIAL) ? OFFICIAL : OWN);
+if (SPEC_PATH === OWN) {
+  console.log(`note: ${OFFICIAL} is absent; validating against ${OWN} (derived from it)`);
+}
+
+// Muster's own served document (src/oneroster/oneroster_openapi.json), validated against too.
+export function loadOwnSpec() {
+  return JSON.parse(fs.readFileSync(OWN, 'utf8'));
+}
+
+// A template with its parameter names blanked, to match operations across documents.
+export const shapeOf = (template) => template.replace(/\{\w+\}/g, '{}');
 
 export function loadSpec() {
   assert.ok(fs.existsSync(SPEC_PATH), `the OneRoster 1.1 OpenAPI description is needed at ${SPEC_PATH}`);
@@ -26,14 +41,18 @@ export function loadSpec() {
 
 const GRADEBOOK = /^\/(categories|lineItems|results)\b|\/(lineItems|results)\b/;
 
-// The 45 rostering and resources GET operations of the official description, in its order.
+// The 45 rostering and resources GET operations of the description, in its order. Paths are
+// taken relative to the OneRoster base whether the document puts it in `servers` (the
+// official file) or in the paths (Muster's).
 export function rosterOperations(spec) {
   const ops = [];
-  for (const [template, item] of Object.entries(spec.paths)) {
-    if (!item.get || GRADEBOOK.test(template)) continue;
+  for (const [fullPath, item] of Object.entries(spec.paths)) {
+    const template = fullPath.startsWith(BASE) ? fullPath.slice(BASE.length) : fullPath;
+    if (!item.get || GRADEBOOK.test(template) || !template.startsWith('/')) continue;
+    if (!item.get.responses?.['200']?.content?.['application/json']) continue;
     const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const schemaRef = item.get.responses['200'].content['application/json'].schema.$ref;
-    ops.push({ template, operationId: item.get.operationId, params, schemaRef, single: template.endsWith('{sourcedId}') });
+    ops.push({ template, operationId: item.get.operationId, params, schemaRef, single: template.endsWith('}') });
   }
   return ops;
 }
@@ -132,10 +151,10 @@ export async function schoolIds(get) {
   };
 }
 
-// The URL of an operation with a school's ids in its path.
+// The URL of an operation with a school's ids in its path: each {param} is an id of the kind
+// the segment before it names (whatever the document calls the parameter).
 export function fill(op, ids) {
-  const first = op.template.split('/')[1];
-  const bySingle = {
+  const byCollection = {
     academicSessions: ids.session,
     classes: ids.klass,
     courses: ids.course,
@@ -150,26 +169,22 @@ export function fill(op, ids) {
     terms: ids.term,
     users: ids.student,
   };
-  const byName = {
-    classSourcedId: ids.klass,
-    courseSourcedId: ids.course,
-    schoolSourcedId: ids.school,
-    studentSourcedId: ids.student,
-    teacherSourcedId: ids.teacher,
-    userSourcedId: ids.student,
-    termSourcedId: ids.term,
-    sourcedId: bySingle[first],
-  };
-  return op.template.replace(/\{(\w+)\}/g, (_, name) => {
-    assert.ok(byName[name], `no id for {${name}} in ${op.template}`);
-    return byName[name];
-  });
+  const segments = op.template.split('/');
+  return segments
+    .map((seg, i) => {
+      if (!seg.startsWith('{')) return seg;
+      const id = byCollection[segments[i - 1]];
+      assert.ok(id, `no id for ${seg} after /${segments[i - 1]} in ${op.template}`);
+      return id;
+    })
+    .join('/');
 }
 
 // The envelope key of an operation's 200 body, from its schema name ("Users.Type" → users).
 export function envelopeKey(spec, op) {
   const name = op.schemaRef.split('/').pop();
-  const props = Object.keys(spec.components.schemas[name].properties);
+  // Muster's own document also lists the 1.1 statusInfoSet (warnings) beside the data.
+  const props = Object.keys(spec.components.schemas[name].properties).filter((p) => p !== 'statusInfoSet');
   assert.equal(props.length, 1, `${name} has one envelope member`);
   return props[0];
 }
