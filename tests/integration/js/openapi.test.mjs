@@ -11,6 +11,10 @@
 //    cacheable JSON, byte for byte the source file (the embedded copy is current), and the
 //    served document is valid too. Every documented operation is routed: called without
 //    credentials it answers neither 404 nor 405.
+// 3. The documents whose answers openapi_responses.test.mjs validates against the binary's
+//    (DeX, provisioning) stay exact: every object schema is closed (`additionalProperties:
+//    false`) with a `required` list, a nullable enum lists null (OpenAPI 3.0.3 §4.7.24.1), and
+//    every response declares its body and the X-Request-Id header.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -86,6 +90,42 @@ function lint(doc) {
   return problems;
 }
 
+// Every schema object under `node` (the document's, responses' and parameters' alike).
+function* schemasIn(node, where) {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; ++i) yield* schemasIn(node[i], `${where}/${i}`);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  if ('type' in node || 'properties' in node || 'oneOf' in node || 'enum' in node) yield [node, where];
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'example' || k === 'enum' || k === 'default') continue;
+    yield* schemasIn(v, `${where}/${k}`);
+  }
+}
+
+// What makes a document exact enough to validate answers against; returns a list of problems.
+function lintExact(doc) {
+  const problems = [];
+  for (const [s, where] of schemasIn({ paths: doc.paths, components: doc.components }, '#')) {
+    if (s.type === 'object' || s.properties) {
+      if (s.additionalProperties !== false) problems.push(`${where}: an object schema without additionalProperties: false`);
+      if (!Array.isArray(s.required)) problems.push(`${where}: an object schema without a required list`);
+      for (const r of s.required || []) if (!(r in (s.properties || {}))) problems.push(`${where}: required ${r} is not a property`);
+    }
+    if (s.nullable === true && s.enum && !s.enum.includes(null)) problems.push(`${where}: nullable, but the enum has no null`);
+  }
+  for (const { path: p, method, op } of operations(doc)) {
+    for (const [status, response] of Object.entries(op.responses)) {
+      const r = deref(doc, response);
+      const where = `${method.toUpperCase()} ${p} ${status}`;
+      if (!r.content || Object.keys(r.content).length === 0) problems.push(`${where}: no body documented`);
+      if (!r.headers?.['X-Request-Id']) problems.push(`${where}: X-Request-Id is not documented`);
+    }
+  }
+  return problems;
+}
+
 async function assertValid(docOrPath, label) {
   // validate() dereferences in place: give it a copy of an object.
   const input = typeof docOrPath === 'string' ? docOrPath : structuredClone(docOrPath);
@@ -116,6 +156,13 @@ describe('OpenAPI documents on disk', () => {
       const doc = JSON.parse(fs.readFileSync(full, 'utf8'));
       assert.deepEqual(lint(doc), [], `${api}: problems`);
       assert.ok(operations(doc).length > 0, `${file} describes no operation`);
+    });
+  }
+
+  for (const api of ['dex', 'provisioning']) {
+    test(`${DOCUMENTS[api]} is exact: closed schemas, nullable enums with null, every body and X-Request-Id`, () => {
+      const doc = JSON.parse(fs.readFileSync(path.join(ROOT, DOCUMENTS[api]), 'utf8'));
+      assert.deepEqual(lintExact(doc), [], `${api}: problems`);
     });
   }
 
