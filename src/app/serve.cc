@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/demo.h"
+#include "app/malloc_tuning.h"
 #include "app/ops_routes.h"
 #include "app/runtime.h"
 #include "auth/bearer_validator.h"
@@ -63,6 +64,7 @@ int Fail(const Error& e) {
 }  // namespace
 
 int RunServe(const config::Config& config, const ServeOptions& options) {
+  TuneMallocForServing();  // before any thread starts
   log::SetLevel(LevelFrom(config.log.level));
   auto opened = Runtime::Open(config, OpenOptions{options.demo});
   if (!opened.ok()) return Fail(opened.error());

@@ -16,11 +16,14 @@
 // of the set's catalog, in catalog order. Lookups are {Description, ExternalID, Type} or null.
 // AgeMonths is counted to `today`; properties a OneRoster roster does not hold are null.
 // LearnerGroups entries carry "@odata.type" ("#SIMS.YearGroup", …) first.
+// Rows come pre-serialized (learner/stored_json.h): a page is the rows copied out in order,
+// with AgeMonths filled in; a page holding a malformed stored row is kInternal.
 // Pure; thread-safe.
 
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
 #include "learner/age.h"
 #include "learner/catalogs.h"
 #include "learner/learner_store.h"
@@ -28,18 +31,11 @@
 
 namespace muster::dex {
 
-// "PastoralGroup.Definition.YearGroup", …: a lookup's Type.
-std::string LookupType(learner::GroupType type);
-// "#SIMS.YearGroup", …: a LearnerGroups entry's @odata.type.
-std::string ODataType(learner::GroupType type);
-
-std::string LearnersJson(std::string_view root, learner::EntitySet set,
-                         const odata::query::Query& query,
-                         const learner::LearnerPage<learner::Person>& page,
-                         const learner::CivilDate& today, std::string_view next_link);
-std::string GroupsJson(std::string_view root, const odata::query::Query& query,
-                       const learner::LearnerPage<learner::Group>& page,
-                       std::string_view next_link);
+Result<std::string> LearnersJson(std::string_view root, learner::EntitySet set,
+                                 const odata::query::Query& query, const learner::StoredPage& page,
+                                 const learner::CivilDate& today, std::string_view next_link);
+Result<std::string> GroupsJson(std::string_view root, const odata::query::Query& query,
+                               const learner::StoredPage& page, std::string_view next_link);
 
 std::string LearnerJson(std::string_view root, learner::EntitySet set,
                         const odata::query::Query& query, const learner::Person& person,

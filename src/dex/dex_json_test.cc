@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include "learner/stored_json.h"
 #include "odata/query/query_parser.h"
 
 namespace muster::dex {
@@ -35,13 +36,15 @@ odata::query::Query Parse(EntitySet set, const FormFields& params) {
 }
 
 TEST(DexJsonTest, ACollectionPageWithCountAndNextLink) {
-  learner::LearnerPage<learner::Person> page{{Ada()}, true, 41};
-  const std::string json = LearnersJson(kRoot, EntitySet::kLearnerPersonals,
-                                        Parse(EntitySet::kLearnerPersonals, {{"$count", "true"}}),
-                                        page, {2026, 11, 25}, "https://h/next");
+  learner::StoredPage page{.more = true, .total = 41};
+  page.rows.Add(learner::StorePerson(Ada()));
+  auto json = LearnersJson(kRoot, EntitySet::kLearnerPersonals,
+                           Parse(EntitySet::kLearnerPersonals, {{"$count", "true"}}), page,
+                           {2026, 11, 25}, "https://h/next");
+  ASSERT_TRUE(json.ok());
   rapidjson::Document d;
-  d.Parse(json.c_str());
-  ASSERT_FALSE(d.HasParseError()) << json;
+  d.Parse(json->c_str());
+  ASSERT_FALSE(d.HasParseError()) << *json;
   EXPECT_STREQ(d["@odata.context"].GetString(),
                "https://h/dex/Learner/odata/v3/$metadata#LearnerPersonals");
   EXPECT_EQ(d["@odata.count"].GetInt(), 41);
@@ -78,18 +81,32 @@ TEST(DexJsonTest, SelectNarrowsTheEntityAndTheContext) {
 }
 
 TEST(DexJsonTest, GroupsArePolymorphic) {
-  learner::LearnerPage<learner::Group> page{{{.external_id = "G1",
-                                              .type = GroupType::kYearGroup,
-                                              .short_name = "Year 5",
-                                              .full_name = "Year 5",
-                                              .display_order = 8}},
-                                            false,
-                                            0};
-  const std::string json = GroupsJson(kRoot, Parse(EntitySet::kLearnerGroups, {}), page, "");
-  EXPECT_EQ(json,
+  learner::StoredPage page;
+  page.rows.Add(learner::StoreGroup({.external_id = "G1",
+                                     .type = GroupType::kYearGroup,
+                                     .short_name = "Year 5",
+                                     .full_name = "Year 5",
+                                     .display_order = 8}));
+  auto json = GroupsJson(kRoot, Parse(EntitySet::kLearnerGroups, {}), page, "");
+  ASSERT_TRUE(json.ok());
+  EXPECT_EQ(*json,
             "{\"@odata.context\":\"https://h/dex/Learner/odata/v3/$metadata#LearnerGroups\","
             "\"value\":[{\"@odata.type\":\"#SIMS.YearGroup\",\"ExternalID\":\"G1\",\"GroupType\":"
             "\"YearGroup\",\"ShortName\":\"Year 5\",\"FullName\":\"Year 5\",\"DisplayOrder\":8}]}");
+}
+
+TEST(DexJsonTest, AnEmptyPageAndAMalformedRow) {
+  learner::StoredPage page;
+  const auto query = Parse(EntitySet::kLearnerIdentifiers, {{"$select", "Surname"}});
+  auto empty = LearnersJson(kRoot, EntitySet::kLearnerIdentifiers, query, page, {2026, 11, 25}, "");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(*empty,
+            "{\"@odata.context\":\"https://h/dex/Learner/odata/v3/$metadata#LearnerIdentifiers("
+            "Surname)\",\"value\":[]}");
+  page.rows.Add("not a stored row");
+  auto bad = LearnersJson(kRoot, EntitySet::kLearnerIdentifiers, query, page, {2026, 11, 25}, "");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInternal);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "dex/dex_routes.h"
 
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "auth/scopes.h"
@@ -88,12 +89,16 @@ Result<Response> HandleCollection(const DexDeps& deps, EntitySet set, const Requ
   MUSTER_ASSIGN_OR_RETURN(FormFields params, Params(req));
   if (set == EntitySet::kLearnerGroups) {
     MUSTER_ASSIGN_OR_RETURN(auto r, deps.service.ListGroups(scope, params));
-    return ODataJson(
+    MUSTER_ASSIGN_OR_RETURN(
+        std::string body,
         GroupsJson(Root(deps), r.query, r.page, NextLink(deps, req, params, r.query, r.page.more)));
+    return ODataJson(std::move(body));
   }
   MUSTER_ASSIGN_OR_RETURN(auto r, deps.service.ListLearners(scope, set, params));
-  return ODataJson(LearnersJson(Root(deps), set, r.query, r.page, deps.service.Today(),
-                                NextLink(deps, req, params, r.query, r.page.more)));
+  MUSTER_ASSIGN_OR_RETURN(std::string body,
+                          LearnersJson(Root(deps), set, r.query, r.page, deps.service.Today(),
+                                       NextLink(deps, req, params, r.query, r.page.more)));
+  return ODataJson(std::move(body));
 }
 
 // LearnerPersonals(…), LearnerIdentifiers(…), LearnerGroups(…).
@@ -119,8 +124,10 @@ Result<Response> HandleMembers(const DexDeps& deps, const Request& req) {
     return MakeError(ErrorCode::kNotFound, "NotFound", "No resource at this path.");
   }
   MUSTER_ASSIGN_OR_RETURN(auto r, deps.service.ListMembers(scope, key, *set, params));
-  return ODataJson(LearnersJson(Root(deps), *set, r.query, r.page, deps.service.Today(),
-                                NextLink(deps, req, params, r.query, r.page.more)));
+  MUSTER_ASSIGN_OR_RETURN(std::string body,
+                          LearnersJson(Root(deps), *set, r.query, r.page, deps.service.Today(),
+                                       NextLink(deps, req, params, r.query, r.page.more)));
+  return ODataJson(std::move(body));
 }
 
 using Fn = Result<Response> (*)(const DexDeps&, const Request&);

@@ -51,19 +51,18 @@ Result<odata::query::CompiledQuery> DexService::Compile(EntitySet set, const Que
   return odata::query::CompileQuery(query, learner::CatalogFor(set), store_.ODataDialect());
 }
 
-Result<PageResult<learner::Person>> DexService::ListLearners(const learner::RosterScope& scope,
-                                                             EntitySet set,
-                                                             const FormFields& params) const {
+Result<PageResult> DexService::ListLearners(const learner::RosterScope& scope, EntitySet set,
+                                            const FormFields& params) const {
   MUSTER_ASSIGN_OR_RETURN(Query query,
                           odata::query::ParseQuery(params, learner::CatalogFor(set), options_));
   MUSTER_ASSIGN_OR_RETURN(auto compiled, Compile(set, query));
   MUSTER_ASSIGN_OR_RETURN(auto page, store_.ListLearners(scope, compiled));
-  return PageResult<learner::Person>{std::move(query), std::move(page)};
+  return PageResult{std::move(query), std::move(page)};
 }
 
-Result<PageResult<learner::Person>> DexService::ListMembers(const learner::RosterScope& scope,
-                                                            const EntityKey& group, EntitySet set,
-                                                            const FormFields& params) const {
+Result<PageResult> DexService::ListMembers(const learner::RosterScope& scope,
+                                           const EntityKey& group, EntitySet set,
+                                           const FormFields& params) const {
   MUSTER_ASSIGN_OR_RETURN(Query query,
                           odata::query::ParseQuery(params, learner::CatalogFor(set), options_));
   MUSTER_ASSIGN_OR_RETURN(auto compiled, Compile(set, query));
@@ -75,17 +74,17 @@ Result<PageResult<learner::Person>> DexService::ListMembers(const learner::Roste
   }
   MUSTER_ASSIGN_OR_RETURN(
       auto page, Renamed(store_.ListGroupMembers(scope, group.external_id, compiled), "group"));
-  return PageResult<learner::Person>{std::move(query), std::move(page)};
+  return PageResult{std::move(query), std::move(page)};
 }
 
-Result<PageResult<learner::Group>> DexService::ListGroups(const learner::RosterScope& scope,
-                                                          const FormFields& params) const {
+Result<PageResult> DexService::ListGroups(const learner::RosterScope& scope,
+                                          const FormFields& params) const {
   const EntitySet set = EntitySet::kLearnerGroups;
   MUSTER_ASSIGN_OR_RETURN(Query query,
                           odata::query::ParseQuery(params, learner::CatalogFor(set), options_));
   MUSTER_ASSIGN_OR_RETURN(auto compiled, Compile(set, query));
   MUSTER_ASSIGN_OR_RETURN(auto page, store_.ListGroups(scope, compiled));
-  return PageResult<learner::Group>{std::move(query), std::move(page)};
+  return PageResult{std::move(query), std::move(page)};
 }
 
 Result<EntityResult<learner::Person>> DexService::GetLearner(const learner::RosterScope& scope,

@@ -3,8 +3,8 @@
 // DexService: the DeX learner API's reads (product.md §4.2, sims-platform.md §4) over a
 // LearnerStore, for one school at a time. It parses and validates the OData query options
 // against the entity set's catalog (learner/catalogs.h), compiles them for the store and
-// returns typed pages; dex_json.h turns them into OData JSON and dex_routes.cc is the HTTP
-// edge. No HTTP here.
+// returns pages of stored rows (learner/stored_json.h) and typed entities; dex_json.h turns
+// them into OData JSON and dex_routes.cc is the HTTP edge. No HTTP here.
 //
 // Paging: at most `max_page_size` rows per page (DeX returns at most 1000 per call, with a
 // continuation link); $top below it is honoured, above it is a total reached through
@@ -30,10 +30,9 @@
 namespace muster::dex {
 
 // One page and the query that produced it (for $select, the count and the next link).
-template <typename T>
 struct PageResult {
   odata::query::Query query;
-  learner::LearnerPage<T> page;
+  learner::StoredPage page;
 };
 
 // One entity and its $select.
@@ -51,15 +50,12 @@ class DexService {
   DexService& operator=(const DexService&) = delete;
 
   // LearnerPersonals or LearnerIdentifiers (`set`), with the request's query parameters.
-  Result<PageResult<learner::Person>> ListLearners(const learner::RosterScope& scope,
-                                                   learner::EntitySet set,
-                                                   const FormFields& params) const;
+  Result<PageResult> ListLearners(const learner::RosterScope& scope, learner::EntitySet set,
+                                  const FormFields& params) const;
   // The learners of the group `group` (LearnerGroups(…)/LearnerIdentifiers or /…Personals).
-  Result<PageResult<learner::Person>> ListMembers(const learner::RosterScope& scope,
-                                                  const EntityKey& group, learner::EntitySet set,
-                                                  const FormFields& params) const;
-  Result<PageResult<learner::Group>> ListGroups(const learner::RosterScope& scope,
-                                                const FormFields& params) const;
+  Result<PageResult> ListMembers(const learner::RosterScope& scope, const EntityKey& group,
+                                 learner::EntitySet set, const FormFields& params) const;
+  Result<PageResult> ListGroups(const learner::RosterScope& scope, const FormFields& params) const;
 
   // One entity: LearnerPersonals(…), LearnerIdentifiers(…) or LearnerGroups(…). Only $select
   // (and $expand, $format) apply to a single entity; other options are a 400.

@@ -15,7 +15,10 @@
 // binds its own values around it and refuses (kInternal) a query compiled otherwise. Pages
 // come back in the query's order (always ending with ExternalID, so they are stable), with
 // `more` (a row exists after the page: the store fetches one extra) and, when the query
-// asks for a count, `total` (rows matching the filter, regardless of paging).
+// asks for a count, `total` (rows matching the filter, regardless of paging; not computed
+// otherwise). A page holds each row's stored DeX JSON (learner/stored_json.h: StorePerson /
+// StoreGroup of the row, kept by the backend since the projection was rebuilt), which the
+// API copies out; single reads return the typed row.
 //
 // Errors: kNotFound for a missing person or group, kInternal for a query compiled against
 // another catalog or dialect, kUnavailable when the database is busy.
@@ -28,6 +31,7 @@
 
 #include "core/result.h"
 #include "learner/model.h"
+#include "learner/stored_rows.h"
 #include "odata/query/dialect.h"
 #include "odata/query/sql_compiler.h"
 #include "roster/roster_store.h"
@@ -36,9 +40,9 @@ namespace muster::learner {
 
 using roster::RosterScope;
 
-template <typename T>
-struct LearnerPage {
-  std::vector<T> items = {};
+// One page of an OData read: each row's stored DeX JSON, in order.
+struct StoredPage {
+  StoredRows rows = {};
   bool more = false;  // a row exists after this page
   int64_t total = 0;  // with CompiledQuery::count only
 };
@@ -72,19 +76,18 @@ class LearnerStore {
 
   // Pupils (role student), for LearnerPersonals and LearnerIdentifiers (one catalog each;
   // they share the columns).
-  virtual Result<LearnerPage<Person>> ListLearners(const RosterScope& scope,
-                                                   const odata::query::CompiledQuery& query) = 0;
+  virtual Result<StoredPage> ListLearners(const RosterScope& scope,
+                                          const odata::query::CompiledQuery& query) = 0;
   // The pupils who are members of the group `group_id` (an upper-case GUID): by year group,
   // registration group or house, or by a student enrollment in the class. kNotFound when
   // the group is not in the scope.
-  virtual Result<LearnerPage<Person>> ListGroupMembers(
-      const RosterScope& scope, std::string_view group_id,
-      const odata::query::CompiledQuery& query) = 0;
+  virtual Result<StoredPage> ListGroupMembers(const RosterScope& scope, std::string_view group_id,
+                                              const odata::query::CompiledQuery& query) = 0;
   // One pupil by ExternalID (an upper-case GUID).
   virtual Result<Person> GetLearner(const RosterScope& scope, std::string_view external_id) = 0;
 
-  virtual Result<LearnerPage<Group>> ListGroups(const RosterScope& scope,
-                                                const odata::query::CompiledQuery& query) = 0;
+  virtual Result<StoredPage> ListGroups(const RosterScope& scope,
+                                        const odata::query::CompiledQuery& query) = 0;
   virtual Result<Group> GetGroup(const RosterScope& scope, std::string_view external_id) = 0;
 
   // Pupils and staff with their groups, for provisioning.

@@ -128,21 +128,19 @@ odata::query::CompiledQuery LearnerStoreContract::Compile(EntitySet set, const F
   return compiled.ok() ? *compiled : odata::query::CompiledQuery{};
 }
 
-std::vector<std::string> LearnerStoreContract::Surnames(const LearnerPage<Person>& page) {
-  std::vector<std::string> out;
-  for (const Person& p : page.items) out.push_back(p.surname);
-  return out;
+std::vector<std::string> LearnerStoreContract::Surnames(const StoredPage& page) {
+  return muster::testing::StoredColumn(page, EntitySet::kLearnerIdentifiers, "Surname");
 }
 
 std::string LearnerStoreContract::GroupId(int64_t site, const std::string& full_name) {
   auto groups = learners().ListGroups(
       {site}, Compile(EntitySet::kLearnerGroups, {{"$filter", "FullName eq '" + full_name + "'"}}));
   EXPECT_TRUE(groups.ok());
-  if (!groups.ok() || groups->items.size() != 1) {
+  if (!groups.ok() || groups->rows.size() != 1) {
     ADD_FAILURE() << "no single group called " << full_name;
     return "";
   }
-  return groups->items[0].external_id;
+  return muster::testing::StoredColumn(*groups, EntitySet::kLearnerGroups, "ExternalID")[0];
 }
 
 }  // namespace muster::learner::contract

@@ -26,6 +26,7 @@
 #include "learner/learner_store.h"
 #include "roster/roster_store.h"
 #include "tests/support/fake_clock.h"
+#include "tests/support/stored_columns.h"
 
 namespace muster::learner::contract {
 
@@ -67,7 +68,7 @@ class LearnerStoreContract : public ::testing::TestWithParam<LearnerBackend> {
   // The query of `params` for `set`, compiled as the DeX API compiles it.
   odata::query::CompiledQuery Compile(EntitySet set, const FormFields& params = {});
   // Surnames of the learners on the page, in order.
-  static std::vector<std::string> Surnames(const LearnerPage<Person>& page);
+  static std::vector<std::string> Surnames(const StoredPage& page);
   // The id of the site's group called `full_name`; "" (and a failure) if none.
   std::string GroupId(int64_t site_id, const std::string& full_name);
 

@@ -67,7 +67,7 @@ TEST_P(LearnerStoreContract, AnotherSitesRowsDoNotExist) {
               {{"$filter", "ExternalID eq " + a.Id("stu1") +
                                " or CurrentRegistrationGroup/ExternalID eq " + form_a}}));
   ASSERT_TRUE(filtered.ok());
-  EXPECT_TRUE(filtered->items.empty());
+  EXPECT_TRUE(filtered->rows.empty());
   // Year groups and houses of the same name are different groups at each site.
   EXPECT_NE(GroupId(site_a_, "Year 7"), GroupId(site_b_, "Year 7"));
   auto people = learners().ListPeople({site_b_}, {.limit = 100});
@@ -104,9 +104,10 @@ TEST_P(LearnerStoreContract, FiltersOrdersPagesAndCounts) {
       Compile(EntitySet::kLearnerGroups, {{"$filter", "GroupType eq SIMS.GroupTypeEnum'House'"},
                                           {"$orderby", "DisplayOrder"}}));
   ASSERT_TRUE(groups.ok());
-  ASSERT_EQ(groups->items.size(), 2u);
-  EXPECT_EQ(groups->items[0].full_name, "Blue");
-  EXPECT_EQ(groups->items[0].display_order, 1);
+  EXPECT_THAT(muster::testing::StoredColumn(*groups, EntitySet::kLearnerGroups, "FullName"),
+              ElementsAre("Blue", "Red"));
+  EXPECT_THAT(muster::testing::StoredColumn(*groups, EntitySet::kLearnerGroups, "DisplayOrder"),
+              ElementsAre("1", "2"));
 }
 
 TEST_P(LearnerStoreContract, MembersOfEachKindOfGroup) {
@@ -144,10 +145,28 @@ TEST_P(LearnerStoreContract, TheProjectionFollowsRosterWrites) {
   EXPECT_EQ(brown->year_group->name, "Year 8");
   EXPECT_EQ(brown->registration_group->name, "7A");  // from the homeroom enrollment now
   EXPECT_EQ(brown->date_of_birth, "2013-10-20");
+  // The page's stored rows follow too.
+  auto page = learners().ListLearners(
+      {site_a_}, Compile(EntitySet::kLearnerPersonals, {{"$filter", "Surname eq 'Browning'"}}));
+  ASSERT_TRUE(page.ok());
+  EXPECT_THAT(muster::testing::StoredColumn(*page, EntitySet::kLearnerPersonals,
+                                            "CurrentYearGroup/Description"),
+              ElementsAre("Year 8"));
+
+  // A total asked for again (a backend may remember it) follows a write too.
+  auto total = [&] {
+    auto counted = learners().ListLearners(
+        {site_a_}, Compile(EntitySet::kLearnerIdentifiers, {{"$count", "true"}, {"$top", "1"}}));
+    EXPECT_TRUE(counted.ok());
+    return counted.ok() ? counted->total : -1;
+  };
+  EXPECT_EQ(total(), 3);
+  EXPECT_EQ(total(), 3);
 
   const std::string ids[] = {a.Id("stu1")};
   ASSERT_TRUE(roster().Tombstone({site_a_}, roster::Entity::kUser, ids).ok());
   EXPECT_EQ(learners().GetLearner({site_a_}, a.Id("stu1")).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(total(), 2);
 
   // A failed transaction leaves the projection as it was.
   Status failed = roster().InTransaction([&]() -> Status {
@@ -160,7 +179,7 @@ TEST_P(LearnerStoreContract, TheProjectionFollowsRosterWrites) {
   ASSERT_TRUE(roster().DeleteSiteRoster({site_a_}).ok());
   auto none = learners().ListGroups({site_a_}, Compile(EntitySet::kLearnerGroups));
   ASSERT_TRUE(none.ok());
-  EXPECT_TRUE(none->items.empty());
+  EXPECT_TRUE(none->rows.empty());
 }
 
 TEST_P(LearnerStoreContract, PeoplePagesForProvisioning) {

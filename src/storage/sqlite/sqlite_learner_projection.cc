@@ -1,8 +1,9 @@
-// SqliteRosterStore: rebuilding the learner projection (migration 0003) of the sites a roster
-// write transaction changed. Each site's roster rows are read back on the writer (inside the
-// transaction, so the rebuild sees the writes), projected by learner::ProjectSite, and the
-// site's projection rows are replaced. A whole school (~3,000 people) takes a few
-// milliseconds; a bulk load pays it once per site, at its commit.
+// SqliteRosterStore: rebuilding the learner projection (migrations 0003, 0005) of the sites a
+// roster write transaction changed. Each site's roster rows are read back on the writer
+// (inside the transaction, so the rebuild sees the writes), projected by learner::ProjectSite,
+// and the site's projection rows are replaced, each with its DeX JSON (learner/stored_json.h).
+// A whole school (~3,000 people) takes a few milliseconds; a bulk load pays it once per site,
+// at its commit.
 
 #include <sqlite3.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "learner/projection.h"
+#include "learner/stored_json.h"
 #include "storage/sqlite/internal/database.h"
 #include "storage/sqlite/internal/query.h"
 #include "storage/sqlite/sqlite_roster_store.h"
@@ -44,10 +46,11 @@ constexpr char kInsertPerson[] =
     "middle_names, preferred_forename, preferred_surname, gender, date_of_birth, upn, "
     "on_roll_state, year_group_id, year_group_name, registration_group_id, "
     "registration_group_name, registration_group_type, house_id, house_name, "
-    "date_last_modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "date_last_modified_ms, dex_json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kInsertGroup[] =
     "INSERT INTO learner_groups (site_id, external_id, group_type, short_name, full_name, "
-    "display_order, class_sourced_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "display_order, class_sourced_id, dex_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr char kNeedsBackfill[] =
     "SELECT EXISTS (SELECT 1 FROM roster_users WHERE status = 'active' AND "
@@ -135,14 +138,14 @@ Status Insert(Connection& c, const learner::Projection& projection) {
       BindLookup(st, p.year_group, false);
       BindLookup(st, p.registration_group, true);
       BindLookup(st, p.house, false);
-      st.BindInt(p.date_last_modified_ms);
+      st.BindInt(p.date_last_modified_ms).BindBlob(learner::StorePerson(p));
     }));
   }
   for (const learner::Group& g : projection.groups) {
     MUSTER_RETURN_IF_ERROR(internal::Execute(c, kInsertGroup, [&](Statement& st) {
       st.BindInt(g.site_id).BindText(g.external_id).BindText(learner::ToString(g.type));
       st.BindText(g.short_name).BindText(g.full_name).BindInt(g.display_order);
-      st.BindTextOrNull(g.class_sourced_id);
+      st.BindTextOrNull(g.class_sourced_id).BindBlob(learner::StoreGroup(g));
     }));
   }
   return OkStatus();

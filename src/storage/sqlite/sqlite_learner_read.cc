@@ -1,10 +1,16 @@
 // SqliteRosterStore as a learner::LearnerStore: the reads of the learner projection. Every
 // statement starts with `<alias>.site_id = ?` (aliases l = learner_people, g = learner_groups,
 // as learner/catalogs.h promises); the compiled filter and order come from the OData query
-// layer, and values are only ever bound.
+// layer, and values are only ever bound. A page reads one column per row, the row's stored
+// DeX JSON (migration 0005), into one buffer; its SQL is cached per query shape on the
+// connection. The count runs only when the query asks for it, and is remembered like the
+// roster's totals (internal/count_cache.h) until another connection commits.
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "storage/sqlite/internal/database.h"
 #include "storage/sqlite/internal/one_shot.h"
@@ -16,67 +22,144 @@ namespace muster::storage::sqlite {
 namespace {
 
 using internal::Connection;
-using internal::OneShot;
 using internal::ReadSnapshot;
 using internal::Statement;
 using learner::GroupType;
 using learner::Person;
+using learner::StoredPage;
 using learner_rows::ReadGroup;
 using learner_rows::ReadPerson;
 using odata::query::CompiledQuery;
+using odata::query::SqlParam;
 
-constexpr char kPersonColumns[] = MUSTER_PERSON_COLUMNS;
-constexpr char kGroupColumns[] = MUSTER_GROUP_COLUMNS;
 constexpr char kGetLearner[] = "SELECT " MUSTER_PERSON_COLUMNS
                                " FROM learner_people l WHERE l.site_id = ? AND "
                                "l.external_id = ? AND l.role = 'student'";
 constexpr char kGetGroup[] = "SELECT " MUSTER_GROUP_COLUMNS
                              " FROM learner_groups g WHERE g.site_id = ? AND g.external_id = ?";
+constexpr char kPupils[] = " FROM learner_people l WHERE l.site_id = ? AND l.role = 'student'";
+constexpr char kGroups[] = " FROM learner_groups g WHERE g.site_id = ?";
+constexpr char kDataVersion[] = "PRAGMA data_version";
+// About the size of a pupil's and a group's stored JSON, to size a page's buffer once.
+constexpr size_t kPupilRowBytes = 800;
+constexpr size_t kGroupRowBytes = 160;
 
 Error WrongQuery() {
   return MakeError(ErrorCode::kInternal, "internal_server_error", "query failed",
                    "learner read: query not compiled with first_placeholder 1");
 }
 
-// One page (and the count) of `table alias` rows matching `where` (which starts with the
-// scope and binds `bind_where` first), ordered and paged by the compiled query.
-template <typename T, typename BindWhere, typename ReadRow>
-Result<learner::LearnerPage<T>> ListPage(Connection& c, const std::string& columns,
-                                         const std::string& from, std::string where,
-                                         const CompiledQuery& query, BindWhere&& bind_where,
-                                         ReadRow&& read_row) {
-  if (!query.where.empty()) where += " AND " + query.where;
-  auto bind = [&](OneShot& st) {
-    bind_where(st);
-    for (const auto& p : query.params) st.Bind(p);
+void Bind(Statement& st, const SqlParam& p) {
+  if (const auto* s = std::get_if<std::string>(&p)) {
+    st.BindText(*s);
+  } else if (const auto* i = std::get_if<int64_t>(&p)) {
+    st.BindInt(*i);
+  } else if (const auto* b = std::get_if<bool>(&p)) {
+    st.BindBool(*b);
+  } else if (const auto* d = std::get_if<double>(&p)) {
+    st.BindDouble(*d);
+  } else {
+    st.BindNull();
+  }
+}
+
+// The connection's data_version: it moves when another connection commits (CountCache).
+Result<int64_t> DataVersion(Connection& c) {
+  MUSTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(kDataVersion));
+  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return MakeError(ErrorCode::kInternal, "", "query failed", "no data_version row");
+  return st.Int(0);
+}
+
+// What identifies a count: its SQL and every value bound to it (`scope_values`: the store's
+// own, rendered by the caller).
+std::string CountKey(const std::string& sql, const std::string& scope_values,
+                     const CompiledQuery& query) {
+  std::string key = sql;
+  key.append("\x1f").append(scope_values);
+  for (const SqlParam& p : query.params) {
+    key.push_back('\x1f');
+    if (const auto* s = std::get_if<std::string>(&p)) key.append("s").append(*s);
+    if (const auto* i = std::get_if<int64_t>(&p)) key.append("i").append(std::to_string(*i));
+    if (const auto* b = std::get_if<bool>(&p)) key.append(*b ? "b1" : "b0");
+    if (const auto* d = std::get_if<double>(&p)) key.append("d").append(std::to_string(*d));
+  }
+  return key;
+}
+
+// What a page reads: the rows of `from_where` (" FROM <table> <alias> WHERE <alias>.site_id
+// = ? ...") whose values `bind_scope` binds first and `scope_values` names (for the count
+// cache), matching the compiled filter, in its order: the `alias.dex_json` of each.
+template <typename BindScope>
+struct PageSource {
+  char alias;
+  std::string from_where;
+  std::string scope_values;
+  BindScope bind_scope;
+};
+
+// One page and, when the query asks, its count, inside the caller's snapshot. `reader`: that
+// snapshot is a reader's own (not the writer's transaction), so the count may come from
+// `counts` while no other connection has committed.
+template <typename BindScope>
+Result<StoredPage> ListPage(Connection& c, bool reader, internal::CountCache& counts,
+                            const PageSource<BindScope>& source, const CompiledQuery& query) {
+  std::string where = source.from_where;
+  if (!query.where.empty()) where.append(" AND ").append(query.where);
+  auto bind = [&](Statement& st) {
+    source.bind_scope(st);
+    for (const SqlParam& p : query.params) Bind(st, p);
   };
-  learner::LearnerPage<T> page;
-  ReadSnapshot snapshot(c);
-  MUSTER_RETURN_IF_ERROR(snapshot.Begin());
+  StoredPage page;
   {
-    MUSTER_ASSIGN_OR_RETURN(OneShot st,
-                            OneShot::Prepare(c, "SELECT " + columns + from + where + " ORDER BY " +
-                                                    query.order_by + " LIMIT ? OFFSET ?"));
+    std::string sql = std::string("SELECT ") + source.alias + ".dex_json" + where + " ORDER BY " +
+                      query.order_by + " LIMIT ? OFFSET ?";
+    MUSTER_ASSIGN_OR_RETURN(Statement st, c.PrepareDynamic(sql));
     bind(st);
     st.BindInt(query.limit + 1);  // one more row says whether there is a next page
     st.BindInt(query.offset);
+    const size_t expected = static_cast<size_t>(std::min<int64_t>(query.limit, 1000));
+    page.rows.Reserve(expected, expected * (source.alias == 'l' ? kPupilRowBytes : kGroupRowBytes));
     for (;;) {
       MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      if (static_cast<int64_t>(page.items.size()) == query.limit) {
+      if (static_cast<int64_t>(page.rows.size()) == query.limit) {
         page.more = true;
         break;
       }
-      page.items.push_back(read_row(st));
+      page.rows.Add(st.Bytes(0));
     }
   }
-  if (query.count) {
-    MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, "SELECT count(*)" + from + where));
-    bind(st);
-    MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (row) page.total = st.Int(0);
+  if (!query.count) return page;
+  const std::string count_sql = "SELECT count(*)" + where;
+  std::optional<int64_t> version;
+  std::string key;
+  if (reader) {
+    MUSTER_ASSIGN_OR_RETURN(version, DataVersion(c));
+    key = CountKey(count_sql, source.scope_values, query);
+    if (auto total = counts.Find(&c, *version, key)) {
+      page.total = *total;
+      return page;
+    }
   }
+  MUSTER_ASSIGN_OR_RETURN(Statement st, c.PrepareDynamic(count_sql));
+  bind(st);
+  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (row) page.total = st.Int(0);
+  if (version) counts.Store(&c, *version, key, page.total);
   return page;
+}
+
+template <typename BindScope>
+PageSource<BindScope> Source(char alias, std::string from_where, std::string scope_values,
+                             BindScope bind_scope) {
+  return {alias, std::move(from_where), std::move(scope_values), std::move(bind_scope)};
+}
+
+// The scope alone: pupils or groups of one site.
+auto SiteOnly(char alias, const char* from_where, int64_t site_id) {
+  return Source(alias, from_where, std::to_string(site_id),
+                [site_id](Statement& st) { st.BindInt(site_id); });
 }
 
 bool CompiledForUs(const CompiledQuery& query) {
@@ -89,57 +172,53 @@ Result<learner::Group> GetGroupOn(Connection& c, int64_t site_id, std::string_vi
       [&](const Statement& st) { return ReadGroup(st, site_id); }, "group");
 }
 
+// The members of `group`: the condition on l that selects them, after the scope.
+const char* MembersOf(GroupType type) {
+  switch (type) {
+    case GroupType::kYearGroup:
+      return " AND l.year_group_id = ?";
+    case GroupType::kRegistrationGroup:
+    case GroupType::kPrimaryClass:
+      return " AND l.registration_group_id = ?";
+    case GroupType::kHouse:
+      return " AND l.house_id = ?";
+    case GroupType::kTeachingClass:
+      break;
+  }
+  return " AND l.user_sourced_id IN (SELECT e.user_sourced_id FROM roster_enrollments e WHERE "
+         "e.site_id = ? AND e.class_sourced_id = ? AND e.status = 'active' AND "
+         "e.role = 'student')";
+}
+
 }  // namespace
 
-Result<learner::LearnerPage<Person>> SqliteRosterStore::ListLearners(
-    const roster::RosterScope& scope, const CompiledQuery& query) {
+Result<StoredPage> SqliteRosterStore::ListLearners(const roster::RosterScope& scope,
+                                                   const CompiledQuery& query) {
   if (!CompiledForUs(query)) return WrongQuery();
-  return db_->Read([&](Connection& c) {
-    return ListPage<Person>(
-        c, kPersonColumns, " FROM learner_people l WHERE ", "l.site_id = ? AND l.role = 'student'",
-        query, [&](OneShot& st) { st.BindInt(scope.site_id); },
-        [&](const OneShot& st) { return ReadPerson(st, scope.site_id); });
+  return db_->Read([&](Connection& c) -> Result<StoredPage> {
+    ReadSnapshot snapshot(c);  // the page and its count from one snapshot
+    if (query.count) MUSTER_RETURN_IF_ERROR(snapshot.Begin());
+    return ListPage(c, snapshot.owned(), counts_, SiteOnly('l', kPupils, scope.site_id), query);
   });
 }
 
-Result<learner::LearnerPage<Person>> SqliteRosterStore::ListGroupMembers(
-    const roster::RosterScope& scope, std::string_view group_id, const CompiledQuery& query) {
+Result<StoredPage> SqliteRosterStore::ListGroupMembers(const roster::RosterScope& scope,
+                                                       std::string_view group_id,
+                                                       const CompiledQuery& query) {
   if (!CompiledForUs(query)) return WrongQuery();
-  return db_->Read([&](Connection& c) -> Result<learner::LearnerPage<Person>> {
-    ReadSnapshot snapshot(c);  // the group and its members from one snapshot
+  return db_->Read([&](Connection& c) -> Result<StoredPage> {
+    ReadSnapshot snapshot(c);  // the group, its members and their count from one snapshot
     MUSTER_RETURN_IF_ERROR(snapshot.Begin());
     MUSTER_ASSIGN_OR_RETURN(learner::Group group, GetGroupOn(c, scope.site_id, group_id));
-    std::string where = "l.site_id = ? AND l.role = 'student' AND ";
-    switch (group.type) {
-      case GroupType::kYearGroup:
-        where += "l.year_group_id = ?";
-        break;
-      case GroupType::kRegistrationGroup:
-      case GroupType::kPrimaryClass:
-        where += "l.registration_group_id = ?";
-        break;
-      case GroupType::kHouse:
-        where += "l.house_id = ?";
-        break;
-      case GroupType::kTeachingClass:
-        where +=
-            "l.user_sourced_id IN (SELECT e.user_sourced_id FROM roster_enrollments e WHERE "
-            "e.site_id = ? AND e.class_sourced_id = ? AND e.status = 'active' AND "
-            "e.role = 'student')";
-        break;
-    }
-    return ListPage<Person>(
-        c, kPersonColumns, " FROM learner_people l WHERE ", std::move(where), query,
-        [&](OneShot& st) {
-          st.BindInt(scope.site_id);
-          if (group.type == GroupType::kTeachingClass) {
-            st.BindInt(scope.site_id);
-            st.BindText(group.class_sourced_id);
-          } else {
-            st.BindText(group.external_id);
-          }
-        },
-        [&](const OneShot& st) { return ReadPerson(st, scope.site_id); });
+    const bool by_class = group.type == GroupType::kTeachingClass;
+    const std::string& value = by_class ? group.class_sourced_id : group.external_id;
+    auto source = Source('l', std::string(kPupils) + MembersOf(group.type),
+                         std::to_string(scope.site_id) + "\x1f" + value, [&](Statement& st) {
+                           st.BindInt(scope.site_id);
+                           if (by_class) st.BindInt(scope.site_id);
+                           st.BindText(value);
+                         });
+    return ListPage(c, snapshot.owned(), counts_, source, query);
   });
 }
 
@@ -152,14 +231,13 @@ Result<Person> SqliteRosterStore::GetLearner(const roster::RosterScope& scope,
   });
 }
 
-Result<learner::LearnerPage<learner::Group>> SqliteRosterStore::ListGroups(
-    const roster::RosterScope& scope, const CompiledQuery& query) {
+Result<StoredPage> SqliteRosterStore::ListGroups(const roster::RosterScope& scope,
+                                                 const CompiledQuery& query) {
   if (!CompiledForUs(query)) return WrongQuery();
-  return db_->Read([&](Connection& c) {
-    return ListPage<learner::Group>(
-        c, kGroupColumns, " FROM learner_groups g WHERE ", "g.site_id = ?", query,
-        [&](OneShot& st) { st.BindInt(scope.site_id); },
-        [&](const OneShot& st) { return ReadGroup(st, scope.site_id); });
+  return db_->Read([&](Connection& c) -> Result<StoredPage> {
+    ReadSnapshot snapshot(c);  // the page and its count from one snapshot
+    if (query.count) MUSTER_RETURN_IF_ERROR(snapshot.Begin());
+    return ListPage(c, snapshot.owned(), counts_, SiteOnly('g', kGroups, scope.site_id), query);
   });
 }
 

@@ -16,13 +16,14 @@
 // run in one read transaction, so the total matches the page. Single-object reads and all
 // writes use cached prepared statements.
 //
-// It is also the learner::LearnerStore: the learner projection (migration 0003) lives in the
-// same file and shares the writer, because it is rebuilt inside the roster's own write
+// It is also the learner::LearnerStore: the learner projection (migrations 0003, 0005) lives
+// in the same file and shares the writer, because it is rebuilt inside the roster's own write
 // transactions. Every write that can change a site's projection (users, demographics,
 // classes, enrollments, tombstones, DeleteSiteRoster) marks the site; the outermost
 // transaction then rebuilds each marked site (learner::ProjectSite over its roster rows)
 // before it commits (sqlite_learner_projection.cc), so readers never see the two disagree.
-// A database migrated to 0003 with a roster but no projection is backfilled by Open().
+// A database with a roster but no projection (migrated to 0003, or to 0005, which recreates
+// the tables) is backfilled by Open().
 // Learner reads are in sqlite_learner_read.cc (DeX) and sqlite_learner_people.cc (provisioning).
 //
 // Thread-safety: every method may be called from any thread. Ownership: owns its
@@ -84,15 +85,15 @@ class SqliteRosterStore final : public roster::RosterStore, public learner::Lear
 
   // learner::LearnerStore
   const odata::query::Dialect& ODataDialect() const override { return odata_dialect_; }
-  Result<learner::LearnerPage<learner::Person>> ListLearners(
-      const roster::RosterScope& scope, const odata::query::CompiledQuery& query) override;
-  Result<learner::LearnerPage<learner::Person>> ListGroupMembers(
-      const roster::RosterScope& scope, std::string_view group_id,
-      const odata::query::CompiledQuery& query) override;
+  Result<learner::StoredPage> ListLearners(const roster::RosterScope& scope,
+                                           const odata::query::CompiledQuery& query) override;
+  Result<learner::StoredPage> ListGroupMembers(const roster::RosterScope& scope,
+                                               std::string_view group_id,
+                                               const odata::query::CompiledQuery& query) override;
   Result<learner::Person> GetLearner(const roster::RosterScope& scope,
                                      std::string_view external_id) override;
-  Result<learner::LearnerPage<learner::Group>> ListGroups(
-      const roster::RosterScope& scope, const odata::query::CompiledQuery& query) override;
+  Result<learner::StoredPage> ListGroups(const roster::RosterScope& scope,
+                                         const odata::query::CompiledQuery& query) override;
   Result<learner::Group> GetGroup(const roster::RosterScope& scope,
                                   std::string_view external_id) override;
   Result<learner::PeoplePage> ListPeople(const roster::RosterScope& scope,

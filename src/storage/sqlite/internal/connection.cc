@@ -73,6 +73,17 @@ Statement& Statement::BindIdOrNull(int64_t value) {
   return Check(sqlite3_bind_null(stmt_, next_param_));
 }
 
+Statement& Statement::BindBlob(std::string_view bytes) {
+  return Check(
+      sqlite3_bind_blob64(stmt_, next_param_, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+}
+
+Statement& Statement::BindDouble(double value) {
+  return Check(sqlite3_bind_double(stmt_, next_param_, value));
+}
+
+Statement& Statement::BindNull() { return Check(sqlite3_bind_null(stmt_, next_param_)); }
+
 Result<bool> Statement::Step() {
   sqlite3* db = sqlite3_db_handle(stmt_);
   if (bind_rc_ != SQLITE_OK) return SqliteError(db, bind_rc_, "bind");
@@ -96,6 +107,13 @@ std::string Statement::Text(int column) const {
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+std::string_view Statement::Bytes(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  if (data == nullptr) return {};
+  return std::string_view(static_cast<const char*>(data),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                      const ConnectionOptions& options) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -114,6 +132,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
 
 Connection::~Connection() {
   for (auto& [sql, cached] : cache_) {
+    assert(!cached.in_use);
+    sqlite3_finalize(cached.stmt);
+  }
+  for (auto& [sql, cached] : dynamic_) {
     assert(!cached.in_use);
     sqlite3_finalize(cached.stmt);
   }
@@ -142,6 +164,31 @@ Result<Statement> Connection::Prepare(const char* sql) {
     }
   }
   return Statement(cached.stmt, &cached.in_use);
+}
+
+Result<Statement> Connection::PrepareDynamic(const std::string& sql) {
+  auto it = dynamic_.find(sql);
+  if (it == dynamic_.end()) {
+    if (dynamic_.size() >= kMaxDynamic) {
+      std::erase_if(dynamic_, [](auto& entry) {
+        if (entry.second.in_use) return false;
+        sqlite3_finalize(entry.second.stmt);
+        return true;
+      });
+    }
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size() + 1),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      Error e = SqliteError(db_, rc, "prepare");
+      e.internal += " in: " + sql;
+      return e;
+    }
+    it = dynamic_.emplace(sql, Cached{stmt, false}).first;
+  }
+  assert(!it->second.in_use && "a cached statement is borrowed twice");
+  return Statement(it->second.stmt, &it->second.in_use);
 }
 
 Result<std::string> Connection::QueryText(const char* sql) {

@@ -39,6 +39,9 @@ class Statement {
   Statement& BindBool(bool value);
   Statement& BindTextOrNull(std::string_view value);  // "" binds NULL
   Statement& BindIdOrNull(int64_t value);             // 0 binds NULL
+  Statement& BindBlob(std::string_view bytes);
+  Statement& BindDouble(double value);
+  Statement& BindNull();
 
   // true: a row is ready; false: the statement is done.
   Result<bool> Step();
@@ -49,6 +52,9 @@ class Statement {
   std::string Text(int column) const;
   int64_t Int(int column) const;
   bool Bool(int column) const { return Int(column) != 0; }
+  // The column's bytes (a BLOB's, or TEXT's without conversion) without copying; valid until
+  // the next Step() or the Statement's end.
+  std::string_view Bytes(int column) const;
 
  private:
   Statement& Check(int rc);
@@ -80,6 +86,11 @@ class Connection {
   // The cached statement for `sql`, prepared on first use (SQLITE_PREPARE_PERSISTENT).
   // The statement must not already be borrowed (asserted).
   Result<Statement> Prepare(const char* sql);
+  // The same for SQL assembled per call from fixed fragments and a compiled query (list
+  // reads: one text per query shape, values always bound), cached by its text. At most
+  // kMaxDynamic are kept; a new one beyond that first drops every idle one.
+  static constexpr size_t kMaxDynamic = 64;
+  Result<Statement> PrepareDynamic(const std::string& sql);
   // The text in the first column of the first row of `sql` ("" if none).
   Result<std::string> QueryText(const char* sql);
 
@@ -97,6 +108,7 @@ class Connection {
 
   sqlite3* const db_;
   std::unordered_map<const char*, Cached> cache_;
+  std::unordered_map<std::string, Cached> dynamic_;  // node-based: `in_use` addresses are stable
 };
 
 }  // namespace muster::storage::sqlite::internal

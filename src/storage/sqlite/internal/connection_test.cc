@@ -79,6 +79,51 @@ TEST_F(ConnectionTest, TextKeepsEmbeddedNulsAndUtf8) {
   EXPECT_EQ(st->Text(0), value);
 }
 
+// How many statements the connection holds prepared.
+size_t Prepared(const Connection& c) {
+  size_t n = 0;
+  for (sqlite3_stmt* st = nullptr; (st = sqlite3_next_stmt(c.handle(), st)) != nullptr;) ++n;
+  return n;
+}
+
+TEST_F(ConnectionTest, DynamicStatementsAreCachedByTextAndBounded) {
+  const size_t before = Prepared(*c_);
+  const std::string sql = "SELECT ?, 'a'";
+  {
+    auto st = c_->PrepareDynamic(sql);
+    ASSERT_TRUE(IsOk(st));
+    st->BindDouble(1.5);
+    ASSERT_TRUE(st->Step().value());
+    EXPECT_EQ(st->Text(0), "1.5");
+    EXPECT_EQ(st->Bytes(1), "a");
+  }
+  auto again = c_->PrepareDynamic(sql);  // reset and returned, not prepared anew
+  ASSERT_TRUE(IsOk(again));
+  again->BindNull();
+  ASSERT_TRUE(again->Step().value());
+  EXPECT_EQ(again->Bytes(0), "");
+  EXPECT_EQ(Prepared(*c_), before + 1);
+  // Beyond the bound, the idle ones are dropped; the borrowed one stays usable.
+  for (size_t i = 0; i < 2 * Connection::kMaxDynamic; ++i) {
+    auto st = c_->PrepareDynamic("SELECT " + std::to_string(i));
+    ASSERT_TRUE(IsOk(st));
+    ASSERT_TRUE(st->Step().value());
+    EXPECT_EQ(st->Int(0), static_cast<int64_t>(i));
+  }
+  EXPECT_FALSE(again->Step().value());
+  EXPECT_LE(Prepared(*c_), before + Connection::kMaxDynamic);
+  EXPECT_TRUE(FailsWith(c_->PrepareDynamic("SELECT * FROM missing"), ErrorCode::kInternal));
+}
+
+TEST_F(ConnectionTest, BlobsRoundTripWithTheirBytes) {
+  const std::string bytes("\x01\0\xff,x", 5);
+  auto st = c_->Prepare(kOneParam);
+  ASSERT_TRUE(IsOk(st));
+  st->BindBlob(bytes);
+  ASSERT_TRUE(st->Step().value());
+  EXPECT_EQ(st->Bytes(0), bytes);
+}
+
 TEST_F(ConnectionTest, BindErrorsSurfaceAtStep) {
   auto st = c_->Prepare(kOneParam);
   ASSERT_TRUE(IsOk(st));
