@@ -17,6 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
 SIZE=${SIZE:-m}
@@ -41,19 +43,6 @@ pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-to_ms() {
-  awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); print v/1000}
-    else if (v ~ /ms$/) {sub(/ms/,"",v); print v+0}
-    else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v }'
-}
-wait_up() {
-  for _ in $(seq 200); do
-    curl -sf "$1" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "server at $1 did not start" >&2
-  return 1
-}
 demo() {  # KEY...: a value from muster-demo.json (site 1 = Ashcombe Academy)
   python3 - "$DATA_DIR/muster-demo.json" "$@" <<'PY'
 import json, sys
@@ -87,56 +76,15 @@ YEAR7=$(curl -sf "${HEADERS[@]}" "$ROOT_URL/LearnerGroups?\$filter=FullName%20eq
 PERSONALS="$ROOT_URL/LearnerPersonals?\$top=100"
 FILTER="$ROOT_URL/LearnerIdentifiers?\$filter=CurrentYearGroup/ExternalID%20eq%20$YEAR7&\$orderby=Surname&\$top=100"
 
-measure() {  # CELL URL [auth]
-  local cell=$1 url=$2 auth=${3:-yes}
-  local args=(-t2 -c"$CONNS" -d"${DURATION}s" --latency --timeout 10s)
-  [[ $auth == yes ]] && args+=("${HEADERS[@]}")
-  wrk "${args[@]}" "$url" >"$WORK/wrk.out"
-  local rps p50 p99 non2xx bytes
-  rps=$(awk '/^Requests\/sec/{print $2}' "$WORK/wrk.out")
-  p50=$(to_ms "$(awk '$1=="50%"{print $2}' "$WORK/wrk.out")")
-  p99=$(to_ms "$(awk '$1=="99%"{print $2}' "$WORK/wrk.out")")
-  non2xx=$(awk '/Non-2xx/{print $NF}' "$WORK/wrk.out")
-  bytes=$(curl -s -o /dev/null -w '%{size_download}' "${HEADERS[@]}" "$url")
-  printf '%s\t%s\t%s\t%.0f\t%.3f\t%.3f\t%s\t%s\n' "$SIZE" "$cell" "$CONNS" "$rps" "$p50" "$p99" \
-    "${non2xx:-0}" "$bytes" | tee -a "$OUT"
-}
-
-start_nginx() {  # FILE
-  mkdir -p "$WORK/nginx/logs" "$WORK/nginx/www"
-  cp "$1" "$WORK/nginx/www/personals100.json"
-  # nginx's workers drop to an unprivileged user when started as root: let them read it.
-  chmod o+x "$WORK" "$WORK/nginx" && chmod -R o+rX "$WORK/nginx/www"
-  cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  types { application/json json; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/nginx/www;
-  }
-}
-EOF
-  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-  pids+=("$!")
-  NGINX_PID=$!
-  wait_up "http://127.0.0.1:$NGINX_PORT/personals100.json"
-}
-
 printf 'size\tcell\tconns\treq_per_s\tp50_ms\tp99_ms\tnon2xx\tbody_bytes\n' | tee "$OUT"
 curl -sf "${HEADERS[@]}" "$PERSONALS" -o "$WORK/personals100.json"
 wrk -t1 -c8 -d2s "${HEADERS[@]}" "$PERSONALS" >/dev/null  # warm-up
-measure personals100 "$PERSONALS"
-measure filter "$FILTER"
+measure "$SIZE" personals100 "$PERSONALS"
+measure "$SIZE" filter "$FILTER"
 kill "$MUSTER_PID" 2>/dev/null || true
 wait "$MUSTER_PID" 2>/dev/null || true
 start_nginx "$WORK/personals100.json"
-measure nginx "http://127.0.0.1:$NGINX_PORT/personals100.json" no
+measure "$SIZE" nginx "http://127.0.0.1:$NGINX_PORT/personals100.json" no
 kill "$NGINX_PID" 2>/dev/null || true
 
 echo

@@ -17,6 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
 SIZE=${SIZE:-m}
@@ -34,20 +36,6 @@ command -v nginx >/dev/null || { echo "nginx is needed (scripts/install-deps ins
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
-
-to_ms() {
-  awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); print v/1000}
-    else if (v ~ /ms$/) {sub(/ms/,"",v); print v+0}
-    else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v }'
-}
-wait_up() {
-  for _ in $(seq 200); do
-    curl -sf "$1" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "server at $1 did not start" >&2
-  return 1
-}
 
 # demo DIR SIZE: a data directory with the demo roster of SIZE, then a churn (for the delta).
 prepare() {
@@ -70,6 +58,7 @@ start_muster() {  # DIR
   secret=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([c for c in d["sites"][1]["clients"] if c["kind"]=="oneroster"][0]["client_secret"])' "$1/muster-demo.json")
   TOKEN=$(curl -sf -u "$id:$secret" -d grant_type=client_credentials "http://127.0.0.1:$PORT/connect/token" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  HEADERS=(-H "Authorization: Bearer $TOKEN")
 }
 stop_muster() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
 
@@ -81,46 +70,6 @@ delta_mark() {  # DIR
     python3 -c 'import json,sys; print(json.load(sys.stdin)["users"][0]["dateLastModified"])')
   "$MUSTER" --data-dir "$1" demo churn --seed 7 >/dev/null
   DELTA_QUERY="filter=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "dateLastModified>'$mark'")"
-}
-
-measure() {  # SIZE CELL URL [auth]
-  local size=$1 cell=$2 url=$3 auth=${4:-yes}
-  local args=(-t2 -c"$CONNS" -d"${DURATION}s" --latency --timeout 10s)
-  [[ $auth == yes ]] && args+=(-H "Authorization: Bearer $TOKEN")
-  wrk "${args[@]}" "$url" >"$WORK/wrk.out"
-  local rps p50 p99 non2xx bytes
-  rps=$(awk '/^Requests\/sec/{print $2}' "$WORK/wrk.out")
-  p50=$(to_ms "$(awk '$1=="50%"{print $2}' "$WORK/wrk.out")")
-  p99=$(to_ms "$(awk '$1=="99%"{print $2}' "$WORK/wrk.out")")
-  non2xx=$(awk '/Non-2xx/{print $NF}' "$WORK/wrk.out")
-  bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" "$url")
-  printf '%s\t%s\t%s\t%.0f\t%.3f\t%.3f\t%s\t%s\n' "$size" "$cell" "$CONNS" "$rps" "$p50" "$p99" \
-    "${non2xx:-0}" "$bytes" | tee -a "$OUT"
-}
-
-start_nginx() {  # FILE
-  mkdir -p "$WORK/nginx/logs" "$WORK/nginx/www"
-  chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/www"  # nginx workers started by root run as nobody
-  cp "$1" "$WORK/nginx/www/users100.json"
-  cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 2;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  types { application/json json; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/nginx/www;
-  }
-}
-EOF
-  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-  pids+=("$!")
-  NGINX_PID=$!
-  wait_up "http://127.0.0.1:$NGINX_PORT/users100.json"
 }
 
 # Full sync: every collection at limit=5000, pages in sequence, as SDS does.

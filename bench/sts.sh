@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 PEER_SRC=${PEER_SRC:-$ROOT/../shared/bench/peer-sts}
 DURATION=${DURATION:-20}
 CONNS=${CONNS:-"1 8 32 128"}
@@ -48,26 +50,15 @@ cpu_ticks() {
   done
   echo "$t"
 }
-to_ms() {
-  awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us/,"",v); print v/1000}
-    else if (v ~ /ms$/) {sub(/ms/,"",v); print v+0}
-    else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v }'
-}
-wait_up() {
-  for _ in $(seq 100); do
-    curl -sf "$1/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "server at $1 did not start" >&2
-  return 1
-}
+# wait_sts BASE: waits until the STS at BASE answers its discovery document.
+wait_sts() { wait_up "$1/.well-known/openid-configuration" 100; }
 
 start_peer() {  # ALG
   (cd "$WORK/peer" && NODE_ENV=production ALG=$1 WORKERS=2 PORT=$PEER_PORT \
     exec node server.mjs >"$WORK/peer-$1.log" 2>&1) &
   SERVER_PID=$!
   pids+=("$SERVER_PID")
-  wait_up "http://127.0.0.1:$PEER_PORT"
+  wait_sts "http://127.0.0.1:$PEER_PORT"
   sleep 1
   SERVER_PIDS="$SERVER_PID $( (pgrep -P "$SERVER_PID" || true) | tr '\n' ' ')"
   URL="http://127.0.0.1:$PEER_PORT/connect/token"
@@ -82,7 +73,7 @@ start_muster() {  # ALG
     >"$WORK/muster-$1.out" 2>"$WORK/muster-$1.log" &
   SERVER_PID=$!
   pids+=("$SERVER_PID")
-  wait_up "http://127.0.0.1:$MUSTER_PORT"
+  wait_sts "http://127.0.0.1:$MUSTER_PORT"
   SERVER_PIDS=$SERVER_PID
   URL="http://127.0.0.1:$MUSTER_PORT/connect/token"
 }
@@ -132,7 +123,7 @@ echo "memory with $((BULK_SCHOOLS * 2)) clients loaded"
 "$MUSTER" --data-dir "$WORK/bulk" serve --listen "127.0.0.1:$MUSTER_PORT" >/dev/null 2>&1 &
 SERVER_PID=$!
 pids+=("$SERVER_PID")
-wait_up "http://127.0.0.1:$MUSTER_PORT"
+wait_sts "http://127.0.0.1:$MUSTER_PORT"
 clients=$(curl -s "http://127.0.0.1:$MUSTER_PORT/metrics" | awk '/^muster_clients_loaded/{print $2}')
 rss_kb=$(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status")
 hwm_kb=$(awk '/VmHWM/{print $2}' "/proc/$SERVER_PID/status")

@@ -3,7 +3,7 @@
 # in <NAMESPACE>, returning the file's bytes from a raw string literal, so the binary never
 # reads the file at run time (OpenAPI documents, console assets).
 #
-# Run as a script (add_custom_command):
+# Modules call it through muster_embed_file() (cmake/muster.cmake), which runs it as a script:
 #   cmake -DINPUT=<file> -DOUTPUT=<file.cc> -DHEADER=<include path> -DNAMESPACE=<ns>
 #         -DFUNCTION=<name> -P cmake/embed_file.cmake
 # Fails the build when the file contains the raw-string delimiter.

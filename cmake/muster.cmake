@@ -19,3 +19,37 @@ function(muster_unit_test name)
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES LABELS unit TIMEOUT 300)
 endfunction()
+
+# muster_embed_file(VAR INPUT file HEADER include NAMESPACE ns FUNCTION name [COMMENT text]):
+# generates ${CMAKE_CURRENT_BINARY_DIR}/generated/<input stem>.cc, which defines
+# `std::string_view <FUNCTION>()` in <NAMESPACE> (declared in HEADER) returning INPUT's bytes,
+# by running cmake/embed_file.cmake at build time, and sets VAR to that source's path for a
+# library's SOURCES. INPUT is relative to the calling directory's source dir.
+function(muster_embed_file var)
+  cmake_parse_arguments(ARG "" "INPUT;HEADER;NAMESPACE;FUNCTION;COMMENT" "" ${ARGN})
+  foreach(arg INPUT HEADER NAMESPACE FUNCTION)
+    if(NOT ARG_${arg})
+      message(FATAL_ERROR "muster_embed_file: ${arg} is required")
+    endif()
+  endforeach()
+  if(NOT ARG_COMMENT)
+    set(ARG_COMMENT "Embedding ${ARG_INPUT}")
+  endif()
+  get_filename_component(input ${ARG_INPUT} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+  get_filename_component(stem ${ARG_INPUT} NAME_WE)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/generated/${stem}.cc)
+  set(script ${PROJECT_SOURCE_DIR}/cmake/embed_file.cmake)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND}
+      -DINPUT=${input}
+      -DOUTPUT=${output}
+      -DHEADER=${ARG_HEADER}
+      -DNAMESPACE=${ARG_NAMESPACE}
+      -DFUNCTION=${ARG_FUNCTION}
+      -P ${script}
+    DEPENDS ${input} ${script}
+    COMMENT "${ARG_COMMENT}"
+    VERBATIM)
+  set(${var} ${output} PARENT_SCOPE)
+endfunction()

@@ -4,6 +4,7 @@
 
 #include "auth/scopes.h"
 #include "core/hex.h"
+#include "core/text.h"
 #include "core/uuid.h"
 
 namespace muster::admin {
@@ -15,11 +16,6 @@ bool AllDigits(std::string_view s, size_t n) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // A subscription key in the API manager's format: 32 lower-case hex digits (128 bits).
@@ -229,7 +225,7 @@ Result<ClientCreated> PlatformService::CreateClient(ClientDraft draft, const std
   }
   ClientCreated out;
   storage::Client& c = out.client;
-  std::string guid = Lower(NewGuid(deps_.random));
+  std::string guid = AsciiLower(NewGuid(deps_.random));
   switch (draft.kind) {
     case storage::ClientKind::kManagement:
       c.client_id = "vmc-" + guid;

@@ -13,6 +13,7 @@
 
 #include "auth/scopes.h"
 #include "core/base64.h"
+#include "core/text.h"
 #include "core/uuid.h"
 #include "crypto/password.h"
 #include "roster/generator/loader.h"
@@ -40,11 +41,6 @@ constexpr DemoSchool kSchools[] = {
     {"Ashcombe Academy", "3304012", "990102", "secondary", true},
     {"St Aldhelm's Church of England High School", "8864105", "990103", "secondary", false},
 };
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string Password(Random& random) { return Base64UrlEncode(random.Bytes(12)); }
 
@@ -112,7 +108,7 @@ Result<std::string> CreateDemo(Runtime& rt) {
     mgmt.kind = storage::ClientKind::kManagement;
     mgmt.vendor_id = vendor.vendor.id;
     mgmt.description = "Demo Learning Ltd vendor management";
-    mgmt.client_id = "vmc-" + Lower(DerivedGuid(kSpace, "management-client"));
+    mgmt.client_id = "vmc-" + AsciiLower(DerivedGuid(kSpace, "management-client"));
     MUSTER_ASSIGN_OR_RETURN(admin::ClientCreated management, p.CreateClient(mgmt, actor));
 
     std::vector<SiteOut> sites;
@@ -142,9 +138,9 @@ Result<std::string> CreateDemo(Runtime& rt) {
         d.application_id = app.id;
         d.site_id = site.id;
         bool dex = kind == storage::ClientKind::kDex;
-        d.client_id =
-            std::string(dex ? "sas-simsprimary-" : "sas-oneroster-") +
-            Lower(DerivedGuid(kSpace, std::string(dex ? "dex/" : "oneroster/") + school.dfe_code));
+        d.client_id = std::string(dex ? "sas-simsprimary-" : "sas-oneroster-") +
+                      AsciiLower(DerivedGuid(
+                          kSpace, std::string(dex ? "dex/" : "oneroster/") + school.dfe_code));
         d.description = std::string(dex ? "DeX" : "OneRoster") + " client for " + school.name;
         MUSTER_ASSIGN_OR_RETURN(admin::ClientCreated c, p.CreateClient(d, actor));
         out.clients.push_back(

@@ -1,9 +1,9 @@
 #include "auth/guard.h"
 
-#include <cctype>
 #include <optional>
 
 #include "auth/scopes.h"
+#include "core/text.h"
 #include "http/error_mapping.h"
 
 namespace muster::auth {
@@ -37,11 +37,7 @@ Result<std::string> SubscriptionKeyVendor(const GatewayPolicy& gateway, const ht
 Result<http::Principal> ValidateBearer(const BearerValidator& validator, const http::Request& req) {
   std::string_view authz = req.Header("authorization");
   constexpr std::string_view kBearer = "bearer ";
-  bool is_bearer = authz.size() > kBearer.size();
-  for (size_t i = 0; is_bearer && i < kBearer.size(); ++i) {
-    is_bearer = std::tolower(static_cast<unsigned char>(authz[i])) == kBearer[i];
-  }
-  if (!is_bearer) {
+  if (authz.size() <= kBearer.size() || !StartsWithIgnoreCase(authz, kBearer)) {
     return MakeError(ErrorCode::kUnauthenticated, "", "A bearer access token is required.",
                      authz.empty() ? "NoAuthorization" : "NotBearer");
   }

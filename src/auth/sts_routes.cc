@@ -3,7 +3,9 @@
 #include "auth/scopes.h"
 #include "auth/sts_openapi.h"
 #include "core/json_writer.h"
+#include "core/text.h"
 #include "http/basic_auth.h"
+#include "http/document_route.h"
 #include "jose/signing_key.h"
 
 namespace muster::auth {
@@ -21,10 +23,7 @@ Error InvalidRequest(std::string message) {
 bool IsFormEncoded(const Request& req) {
   std::string_view ct = req.Header("content-type");
   constexpr std::string_view kForm = "application/x-www-form-urlencoded";
-  if (ct.size() < kForm.size()) return false;
-  for (size_t i = 0; i < kForm.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(ct[i])) != kForm[i]) return false;
-  }
+  if (!StartsWithIgnoreCase(ct, kForm)) return false;
   return ct.size() == kForm.size() || ct[kForm.size()] == ';' || ct[kForm.size()] == ' ';
 }
 
@@ -305,17 +304,8 @@ Status RegisterStsRoutes(http::Router& router, const StsDeps& deps) {
   MUSTER_RETURN_IF_ERROR(
       router.Add(StsRoute(http::Method::kPost, "/connect/revocation", "RFC 7009 token revocation.",
                           [d](Request& r) { return HandleRevoke(*d, r); })));
-  http::Route doc;
-  doc.method = http::Method::kGet;
-  doc.path = "/openapi/sts.json";
-  doc.group = "docs";
-  doc.help = "The STS's OpenAPI 3 document.";
-  doc.handler = [](Request&) -> Result<Response> {
-    Response r = Response::Json(200, std::string(StsOpenApiJson()));
-    r.Header("Cache-Control", "public, max-age=3600");
-    return r;
-  };
-  return router.Add(std::move(doc));
+  return http::AddDocumentRoute(router, "/openapi/sts.json", "The STS's OpenAPI 3 document.",
+                                StsOpenApiJson());
 }
 
 }  // namespace muster::auth

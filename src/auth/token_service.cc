@@ -5,6 +5,7 @@
 #include "auth/scopes.h"
 #include "core/hex.h"
 #include "core/json_writer.h"
+#include "core/text.h"
 #include "jose/jwt.h"
 
 namespace muster::auth {
@@ -19,10 +20,7 @@ std::optional<std::string> SelectedOrganisation(const std::optional<std::string>
   if (!acr) return std::nullopt;
   for (const auto& value : SplitScopes(*acr)) {
     constexpr std::string_view kPrefix = "orgselected:";
-    if (value.size() >= kPrefix.size() &&
-        std::equal(kPrefix.begin(), kPrefix.end(), value.begin(), [](char a, char b) {
-          return a == std::tolower(static_cast<unsigned char>(b));
-        })) {
+    if (StartsWithIgnoreCase(value, kPrefix)) {
       return NormalizeOrganisationId(std::string_view(value).substr(kPrefix.size()));
     }
   }

@@ -46,6 +46,16 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
@@ -59,6 +69,23 @@ bool IsCleanUtf8(std::string_view s) {
     i += len;
   }
   return true;
+}
+
+std::optional<int64_t> ParseDecimalSaturating(std::string_view s, bool* overflow) {
+  *overflow = false;
+  if (s.empty()) return std::nullopt;
+  int64_t v = 0;
+  for (char c : s) {
+    if (!IsDigit(c)) return std::nullopt;
+    const int digit = c - '0';
+    if (*overflow || v > (INT64_MAX - digit) / 10) {
+      *overflow = true;
+      v = INT64_MAX;
+    } else {
+      v = v * 10 + digit;
+    }
+  }
+  return v;
 }
 
 std::string Echo(std::string_view s, size_t max_len) {

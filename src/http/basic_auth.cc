@@ -2,17 +2,14 @@
 
 #include "core/base64.h"
 #include "core/form.h"
+#include "core/text.h"
 
 namespace muster::http {
 
 std::optional<BasicCredentials> ParseBasicAuth(std::string_view header) {
   constexpr std::string_view kScheme = "basic ";
   if (header.size() <= kScheme.size() || header.size() > 4096) return std::nullopt;
-  for (size_t i = 0; i < kScheme.size(); ++i) {
-    char c = header[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kScheme[i]) return std::nullopt;
-  }
+  if (!StartsWithIgnoreCase(header, kScheme)) return std::nullopt;
   std::string_view encoded = header.substr(kScheme.size());
   while (!encoded.empty() && encoded.front() == ' ') encoded.remove_prefix(1);
   while (!encoded.empty() && encoded.back() == ' ') encoded.remove_suffix(1);

@@ -1,9 +1,9 @@
 #include "http/error_mapping.h"
 
-#include <cctype>
 #include <string>
 
 #include "core/json_writer.h"
+#include "core/text.h"
 
 namespace muster::http {
 namespace {
@@ -176,10 +176,7 @@ Response MapError(ErrorShape shape, const Error& error, const Request& request) 
     if (shape == ErrorShape::kOAuth2) {
       // RFC 6749 §5.2: a client that tried the Authorization header is answered in kind.
       // The scheme name is case-insensitive (RFC 9110 §11.1).
-      std::string scheme(request.Header("authorization").substr(0, 6));
-      for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      bool basic = scheme == "basic ";
-      if (basic) {
+      if (StartsWithIgnoreCase(request.Header("authorization"), "basic ")) {
         r.Header("WWW-Authenticate", "Basic realm=\"muster\", charset=\"UTF-8\"");
       }
     } else {

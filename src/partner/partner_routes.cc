@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "auth/scopes.h"
+#include "http/document_route.h"
 #include "partner/partner_json.h"
 #include "partner/partner_openapi.h"
 
@@ -185,17 +186,8 @@ Status RegisterPartnerRoutes(http::Router& router, const PartnerDeps& deps) {
     r.handler = [service, fn = row.handler](Request& req) { return fn(*service, req); };
     MUSTER_RETURN_IF_ERROR(router.Add(std::move(r)));
   }
-  http::Route doc;
-  doc.method = http::Method::kGet;
-  doc.path = "/openapi/partner.json";
-  doc.group = "docs";
-  doc.help = "The partner API's OpenAPI 3 document.";
-  doc.handler = [](Request&) -> Result<Response> {
-    Response r = Response::Json(200, std::string(PartnerOpenApiJson()));
-    r.Header("Cache-Control", "public, max-age=3600");
-    return r;
-  };
-  return router.Add(std::move(doc));
+  return http::AddDocumentRoute(router, "/openapi/partner.json",
+                                "The partner API's OpenAPI 3 document.", PartnerOpenApiJson());
 }
 
 }  // namespace muster::partner

@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "http/document_route.h"
 #include "oneroster/query/link_header.h"
 #include "provisioning/provisioning_json.h"
 #include "provisioning/provisioning_openapi.h"
@@ -85,17 +86,9 @@ Status RegisterProvisioningRoutes(http::Router& router, const ProvisioningDeps& 
     r.handler = [d, fn = row.handler](Request& req) { return fn(*d, req); };
     MUSTER_RETURN_IF_ERROR(router.Add(std::move(r)));
   }
-  http::Route doc;
-  doc.method = http::Method::kGet;
-  doc.path = "/openapi/provisioning.json";
-  doc.group = "docs";
-  doc.help = "The provisioning API's OpenAPI 3 document.";
-  doc.handler = [](Request&) -> Result<Response> {
-    Response r = Response::Json(200, std::string(ProvisioningOpenApiJson()));
-    r.Header("Cache-Control", "public, max-age=3600");
-    return r;
-  };
-  return router.Add(std::move(doc));
+  return http::AddDocumentRoute(router, "/openapi/provisioning.json",
+                                "The provisioning API's OpenAPI 3 document.",
+                                ProvisioningOpenApiJson());
 }
 
 }  // namespace muster::provisioning

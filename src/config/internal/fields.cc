@@ -9,6 +9,8 @@
 #include <system_error>
 #include <type_traits>
 
+#include "core/text.h"
+
 namespace muster::config::internal {
 namespace {
 
@@ -101,16 +103,8 @@ Status SetDouble(const Field& field, double* out, std::string_view text) {
   return OkStatus();
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 Status SetBool(const Field& field, bool* out, std::string_view text) {
-  const std::string lower = Lower(text);
+  const std::string lower = AsciiLower(text);
   if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") {
     *out = true;
   } else if (lower == "false" || lower == "0" || lower == "no" || lower == "off") {

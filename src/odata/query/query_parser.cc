@@ -77,30 +77,12 @@ Result<OptionValues> CollectOptions(const FormFields& params) {
   return values;
 }
 
-// Decimal digits only. Saturates at INT64_MAX, reporting it through `overflow`.
-std::optional<int64_t> ParseNonNegative(std::string_view s, bool* overflow) {
-  *overflow = false;
-  if (s.empty()) return std::nullopt;
-  int64_t v = 0;
-  for (char c : s) {
-    if (!internal::IsDigit(c)) return std::nullopt;
-    const int digit = c - '0';
-    if (*overflow || v > (INT64_MAX - digit) / 10) {
-      *overflow = true;
-      v = INT64_MAX;
-    } else {
-      v = v * 10 + digit;
-    }
-  }
-  return v;
-}
-
 Status ApplyPaging(const OptionValues& values, const QueryOptions& options, Query& query) {
   const int64_t max_page = std::max<int64_t>(1, options.max_page_size);
   query.top = max_page;
   bool overflow = false;
   if (values[kTop]) {
-    const auto top = ParseNonNegative(*values[kTop], &overflow);
+    const auto top = internal::ParseDecimalSaturating(*values[kTop], &overflow);
     if (!top) {
       return QueryError(
           kInvalidQueryOption,
@@ -110,7 +92,7 @@ Status ApplyPaging(const OptionValues& values, const QueryOptions& options, Quer
     query.top = std::min(*top, max_page);
   }
   if (values[kSkip]) {
-    const auto skip = ParseNonNegative(*values[kSkip], &overflow);
+    const auto skip = internal::ParseDecimalSaturating(*values[kSkip], &overflow);
     if (!skip) {
       return QueryError(
           kInvalidQueryOption,

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "http/document_route.h"
 #include "oneroster/oneroster_openapi.h"
 
 namespace muster::oneroster::api {
@@ -186,17 +187,9 @@ Status RegisterOneRosterRoutes(http::Router& router, const OneRosterDeps& deps) 
     r.handler = [ctx, &row](Request& req) { return HandleList(*ctx, row, req); };
     MUSTER_RETURN_IF_ERROR(router.Add(std::move(r)));
   }
-  http::Route doc;
-  doc.method = http::Method::kGet;
-  doc.path = "/openapi/oneroster.json";
-  doc.group = "docs";
-  doc.help = "The OneRoster 1.1 API's OpenAPI 3 document.";
-  doc.handler = [](Request&) -> Result<Response> {
-    Response r = Response::Json(200, std::string(OneRosterOpenApiJson()));
-    r.Header("Cache-Control", "public, max-age=3600");
-    return r;
-  };
-  return router.Add(std::move(doc));
+  return http::AddDocumentRoute(router, "/openapi/oneroster.json",
+                                "The OneRoster 1.1 API's OpenAPI 3 document.",
+                                OneRosterOpenApiJson());
 }
 
 }  // namespace muster::oneroster::api

@@ -45,20 +45,7 @@ Result<ParamValues> CollectParams(const FormFields& params, bool only_fields) {
 std::optional<int64_t> ParseCount(std::string_view s, bool* overflow) {
   s = internal::Trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  if (s.empty()) return std::nullopt;
-  int64_t v = 0;
-  *overflow = false;
-  for (char c : s) {
-    if (!internal::IsDigit(c)) return std::nullopt;
-    const int digit = c - '0';
-    if (*overflow || v > (INT64_MAX - digit) / 10) {
-      *overflow = true;
-      v = INT64_MAX;
-    } else {
-      v = v * 10 + digit;
-    }
-  }
-  return v;
+  return internal::ParseDecimalSaturating(s, overflow);
 }
 
 Status ApplyLimit(std::optional<std::string_view> text, const QueryOptions& options, Query& query) {

@@ -50,7 +50,7 @@ class Compiler {
       case CompareOp::kContains: {
         const std::string* text = std::get_if<std::string>(&p.value);
         if (text == nullptr) return WrongCatalog(p.field);
-        out.where.append(dialect_.Contains(col, ph));
+        out.where.append(dialect_.LikeIgnoringCase(col, ph));
         out.params.emplace_back(ContainsPattern(*text));
         return OkStatus();
       }

@@ -13,6 +13,7 @@ namespace {
 
 using internal::Connection;
 using internal::Statement;
+using roster_write::BindBase;
 using roster_write::CheckIds;
 using roster_write::Join;
 using roster_write::PutBatch;
@@ -93,12 +94,6 @@ constexpr char kDeleteCourseResources[] =
 constexpr char kInsertCourseResource[] =
     "INSERT OR IGNORE INTO roster_course_resources (site_id, course_sourced_id, "
     "resource_sourced_id) VALUES (?, ?, ?)";
-
-// The four leading columns every roster table shares.
-template <typename T>
-void BindBase(Statement& st, const T& r, int64_t stamp) {
-  st.BindInt(r.site_id).BindText(r.sourced_id).BindText(roster::ToString(r.status)).BindInt(stamp);
-}
 
 std::string Roles(const std::vector<roster::Role>& roles) {
   std::vector<std::string> names;

@@ -11,6 +11,7 @@ namespace {
 
 using internal::Connection;
 using internal::Statement;
+using roster_write::BindBase;
 using roster_write::BindOptionalBool;
 using roster_write::CheckIds;
 using roster_write::Join;
@@ -76,11 +77,6 @@ constexpr char kDeleteUserOrgs[] =
 constexpr char kInsertUserOrg[] =
     "INSERT OR IGNORE INTO roster_user_orgs (site_id, user_sourced_id, org_sourced_id) "
     "VALUES (?, ?, ?)";
-
-template <typename T>
-void BindBase(Statement& st, const T& r, int64_t stamp) {
-  st.BindInt(r.site_id).BindText(r.sourced_id).BindText(roster::ToString(r.status)).BindInt(stamp);
-}
 
 }  // namespace
 

@@ -27,6 +27,13 @@ std::string Join(const std::vector<std::string>& values);
 // The value of `key` in `metadata`; "" if absent.
 std::string_view MetadataValue(const roster::Metadata& metadata, std::string_view key);
 
+// Binds the four leading columns every roster table shares: site_id, sourced_id, status and
+// the write's dateLastModified stamp.
+template <typename T>
+void BindBase(internal::Statement& st, const T& r, int64_t stamp) {
+  st.BindInt(r.site_id).BindText(r.sourced_id).BindText(roster::ToString(r.status)).BindInt(stamp);
+}
+
 // Binds NULL for an unset optional.
 void BindOptionalBool(internal::Statement& st, std::optional<bool> value);
 

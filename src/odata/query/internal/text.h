@@ -2,7 +2,8 @@
 
 // Small text helpers shared by the OData query parsers. ASCII-only by design: OData names,
 // keywords and option names are ASCII; string values pass through untouched.
-// The generic ones (case-insensitive compare, trim, UTF-8 check, Echo) live in core/text.h.
+// The generic ones (case-insensitive compare, trim, UTF-8 check, decimal numbers, Echo) live in
+// core/text.h.
 
 #include <cstddef>
 #include <string>
@@ -17,6 +18,7 @@ using muster::EqualsIgnoreCase;
 using muster::IsCleanUtf8;
 using muster::IsDigit;
 using muster::IsSpace;
+using muster::ParseDecimalSaturating;
 using muster::Trim;
 
 inline bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

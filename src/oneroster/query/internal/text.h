@@ -16,6 +16,7 @@ using muster::EqualsIgnoreCase;
 using muster::IsCleanUtf8;
 using muster::IsDigit;
 using muster::IsSpace;
+using muster::ParseDecimalSaturating;
 using muster::Trim;
 
 // A character of a (possibly dotted) field name: [A-Za-z0-9_.].

@@ -1,8 +1,9 @@
-#include "odata/query/dialect.h"
+#include "storage/sql_dialect.h"
 
-namespace muster::odata::query {
+namespace muster::storage {
 
-std::string Dialect::LikeIgnoringCase(std::string_view column, std::string_view placeholder) const {
+std::string SqlDialect::LikeIgnoringCase(std::string_view column,
+                                         std::string_view placeholder) const {
   std::string sql;
   sql.reserve(column.size() + placeholder.size() + 40);
   sql.append("lower(").append(column).append(") LIKE lower(").append(placeholder);
@@ -19,4 +20,4 @@ std::string PostgresDialect::Placeholder(int index) const {
   return placeholder;
 }
 
-}  // namespace muster::odata::query
+}  // namespace muster::storage
