@@ -1,5 +1,6 @@
 #include "core/time_format.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
@@ -39,24 +40,31 @@ std::tm ToTm(int64_t unix_seconds) {
 }  // namespace
 
 std::string FormatIso8601Millis(int64_t unix_millis) {
+  std::string out;
+  out.reserve(24);
+  AppendIso8601Millis(out, unix_millis);
+  return out;
+}
+
+void AppendIso8601Millis(std::string& out, int64_t unix_millis) {
   int64_t secs = unix_millis >= 0 ? unix_millis / 1000 : (unix_millis - 999) / 1000;
   int ms = static_cast<int>(unix_millis - secs * 1000);
   // The "YYYY-MM-DDTHH:MM:SS." prefix is cached per thread: log lines and records written in
   // the same second share it.
   thread_local int64_t cached_secs = INT64_MIN;
   thread_local char prefix[80];
+  thread_local size_t prefix_size = 0;
   if (secs != cached_secs) {
     std::tm tm = ToTm(secs);
-    std::snprintf(prefix, sizeof prefix, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    const int n =
+        std::snprintf(prefix, sizeof prefix, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    prefix_size = n > 0 ? std::min(static_cast<size_t>(n), sizeof prefix - 1) : 0;
     cached_secs = secs;
   }
-  std::string out(prefix);
-  out.push_back(static_cast<char>('0' + ms / 100));
-  out.push_back(static_cast<char>('0' + ms / 10 % 10));
-  out.push_back(static_cast<char>('0' + ms % 10));
-  out.push_back('Z');
-  return out;
+  const char tail[4] = {static_cast<char>('0' + ms / 100), static_cast<char>('0' + ms / 10 % 10),
+                        static_cast<char>('0' + ms % 10), 'Z'};
+  out.append(prefix, prefix_size).append(tail, sizeof tail);
 }
 
 std::string FormatHttpDate(int64_t unix_seconds) {

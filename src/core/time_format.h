@@ -13,6 +13,8 @@ namespace muster {
 
 // "2026-11-25T08:34:06.123Z"
 std::string FormatIso8601Millis(int64_t unix_millis);
+// The same, appended to `out` (no temporary: for response writers).
+void AppendIso8601Millis(std::string& out, int64_t unix_millis);
 // "Wed, 25 Nov 2026 08:34:06 GMT"
 std::string FormatHttpDate(int64_t unix_seconds);
 // Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS[.fff]Z" and "+HH:MM" offsets; nullopt otherwise.

@@ -14,6 +14,19 @@ TEST(TimeFormat, Iso8601RoundTrip) {
   EXPECT_EQ(ParseIso8601Millis("2021-12-21T15:06:28.123+01:00").value(), 1640095588123);
 }
 
+TEST(TimeFormat, AppendsIso8601ToAnExistingBuffer) {
+  std::string out = "at ";
+  AppendIso8601Millis(out, 1640095588123);
+  out += ", then ";
+  AppendIso8601Millis(out, 1640095588999);  // the same second: the cached prefix
+  out += ", then ";
+  AppendIso8601Millis(out, 1640095589000);  // the next second
+  EXPECT_EQ(out,
+            "at 2021-12-21T14:06:28.123Z, then 2021-12-21T14:06:28.999Z, then "
+            "2021-12-21T14:06:29.000Z");
+  EXPECT_EQ(FormatIso8601Millis(-1), "1969-12-31T23:59:59.999Z");
+}
+
 TEST(TimeFormat, RejectsMalformedDates) {
   EXPECT_FALSE(ParseIso8601Millis("2021-13-01").has_value());
   EXPECT_FALSE(ParseIso8601Millis("2021-12-21T14:06").has_value());

@@ -249,27 +249,28 @@ std::string SerializeBody(const Resource& r) {
   return w.Take();
 }
 
-void AppendObject(std::string& out, const StoredObject& object, std::string_view href_base,
+void AppendObject(std::string& out, const StoredObjectView& object, std::string_view href_base,
                   std::span<const std::string> fields) {
   out.push_back('{');
   bool first = true;
+  // `key` is a member name with its quotes and colon, e.g. "\"status\":" (no escapes).
   auto open = [&](std::string_view key) {
     if (!first) out.push_back(',');
     first = false;
-    AppendJsonString(out, key);
-    out.push_back(':');
+    out.append(key);
   };
   if (Selected(fields, "sourcedId")) {
-    open("sourcedId");
+    open(R"("sourcedId":)");
     AppendJsonString(out, object.sourced_id);
   }
   if (Selected(fields, "status")) {
-    open("status");
-    AppendJsonString(out, ToString(object.status));
+    open(R"("status":")");
+    out.append(ToString(object.status)).push_back('"');
   }
   if (Selected(fields, "dateLastModified")) {
-    open("dateLastModified");
-    AppendJsonString(out, FormatIso8601Millis(object.date_last_modified_ms));
+    open(R"("dateLastModified":")");
+    AppendIso8601Millis(out, object.date_last_modified_ms);
+    out.push_back('"');
   }
   const std::string_view body = object.body;
   if (fields.empty()) {
@@ -291,6 +292,11 @@ void AppendObject(std::string& out, const StoredObject& object, std::string_view
     }
   }
   out.push_back('}');
+}
+
+void AppendObject(std::string& out, const StoredObject& object, std::string_view href_base,
+                  std::span<const std::string> fields) {
+  AppendObject(out, ViewOf(object), href_base, fields);
 }
 
 std::string ObjectJson(const StoredObject& object, std::string_view href_base,

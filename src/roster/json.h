@@ -39,6 +39,8 @@ std::string SerializeBody(const Resource& r);
 // `href_base`: absolute URL of the OneRoster root without a trailing slash, e.g.
 // "https://muster.example/ims/oneroster/v1p1". `fields`: OneRoster member names as the
 // query layer validated them; names that are not members are ignored.
+void AppendObject(std::string& out, const StoredObjectView& object, std::string_view href_base,
+                  std::span<const std::string> fields = {});
 void AppendObject(std::string& out, const StoredObject& object, std::string_view href_base,
                   std::span<const std::string> fields = {});
 

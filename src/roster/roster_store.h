@@ -10,11 +10,12 @@
 // site's (or an unknown) parent is an empty page. A trust or local authority org is stored
 // as one copy per member site, so its schools' clients see it like any other row.
 //
-// Reads serve the 45 read operations (roster/collections.h). A page comes back as
-// StoredObjects (pre-serialized JSON, roster/json.h), in the order the compiled query asks
-// (default: sourcedId ascending; every order ends with sourcedId, so pages are stable), with
-// the total for X-Total-Count. Tombstoned rows (status tobedeleted) are left out of lists
-// unless ReadOptions::include_tombstones (the API sets it when the filter mentions
+// Reads serve the 45 read operations (roster/collections.h). A page is streamed to a visitor
+// as StoredObjectViews (pre-serialized JSON, roster/json.h, borrowed from the store's row
+// buffer, so a response is written straight from it with no copy per row), in the order the
+// compiled query asks (default: sourcedId ascending; every order ends with sourcedId, so pages are
+// stable), with the total for X-Total-Count. Tombstoned rows (status tobedeleted) are left out of
+// lists unless ReadOptions::include_tombstones (the API sets it when the filter mentions
 // dateLastModified or status: roster::MentionsLifecycle); Get() returns them, status and all.
 //
 // Writes: Put* upserts by (site_id, sourcedId), each call one transaction (or part of the
@@ -61,6 +62,8 @@ struct ListTarget {
   std::string class_id = {};   // only for the three /schools/{id}/classes/{class_id}/... listings
 };
 
+using RowVisitor = std::function<void(const StoredObjectView&)>;
+
 struct Page {
   std::vector<StoredObject> items = {};
   int64_t total = 0;  // rows matching scope, target, filter and tombstone rule (0 if not counted)
@@ -83,12 +86,26 @@ class RosterStore {
   virtual const oneroster::query::Dialect& QueryDialect() const = 0;
 
   // One page of `target`, filtered, ordered and paged by `query` (compiled against the
-  // FieldCatalog of Describe(target.listing).entity). A nested listing whose parent is
-  // missing, of the wrong kind (a term id under /schools/{id}/...), outside the scope or
-  // (without include_tombstones) tombstoned is an empty page.
-  virtual Result<Page> List(const RosterScope& scope, const ListTarget& target,
-                            const oneroster::query::CompiledQuery& query,
-                            const ReadOptions& options) = 0;
+  // FieldCatalog of Describe(target.listing).entity): `visit` is called once per row, in
+  // order, with a view valid only during that call; the result is the total (0 unless
+  // options.count_total). A nested listing whose parent is missing, of the wrong kind (a
+  // term id under /schools/{id}/...), outside the scope or (without include_tombstones)
+  // tombstoned is an empty page. `visit` must not call back into the store.
+  virtual Result<int64_t> Scan(const RosterScope& scope, const ListTarget& target,
+                               const oneroster::query::CompiledQuery& query,
+                               const ReadOptions& options, const RowVisitor& visit) = 0;
+
+  // Scan() collected into owned copies: for tests and tools.
+  Result<Page> List(const RosterScope& scope, const ListTarget& target,
+                    const oneroster::query::CompiledQuery& query, const ReadOptions& options) {
+    Page page;
+    MUSTER_ASSIGN_OR_RETURN(
+        page.total, Scan(scope, target, query, options, [&](const StoredObjectView& o) {
+          page.items.push_back(StoredObject{std::string(o.sourced_id), o.status,
+                                            o.date_last_modified_ms, std::string(o.body)});
+        }));
+    return page;
+  }
 
   // One object by sourcedId, of any status; kNotFound if absent, outside the scope or not
   // of `kind` (a student's id asked for as a teacher).

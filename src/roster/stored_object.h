@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "roster/model.h"
 
@@ -20,5 +21,18 @@ struct StoredObject {
   int64_t date_last_modified_ms = 0;
   std::string body = {};
 };
+
+// A StoredObject as a list read streams it (RosterStore::Scan): the same members, borrowed
+// from the store's row buffer and valid only during the visitor's call.
+struct StoredObjectView {
+  std::string_view sourced_id = {};
+  RecordStatus status = RecordStatus::kActive;
+  int64_t date_last_modified_ms = 0;
+  std::string_view body = {};
+};
+
+inline StoredObjectView ViewOf(const StoredObject& o) {
+  return {o.sourced_id, o.status, o.date_last_modified_ms, o.body};
+}
 
 }  // namespace muster::roster

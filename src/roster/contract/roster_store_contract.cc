@@ -2,6 +2,9 @@
 
 #include <rapidjson/document.h>
 
+#include "oneroster/query/query_parser.h"
+#include "oneroster/query/sql_compiler.h"
+#include "roster/catalogs.h"
 #include "roster/contract/roster_store_contract.h"
 #include "roster/json.h"
 
@@ -194,6 +197,41 @@ TEST_P(RosterStoreContract, QueryCompiledWithAnotherFirstPlaceholderIsRefused) {
   EXPECT_EQ(page.error().code, ErrorCode::kInternal);
   q.next_placeholder = 2;
   EXPECT_TRUE(IsOk(store().List(RosterScope{site_a_}, ListTarget{Listing::kUsers}, q, {})));
+}
+
+TEST_P(RosterStoreContract, ScanStreamsThePageInOrderAndCountsOnlyWhenAsked) {
+  SeedSchool(site_a_, "a");
+  SeedSchool(site_b_, "b");
+  const std::vector<std::string> all = Ids(site_a_, Listing::kUsers);
+  ASSERT_GE(all.size(), 3u);
+  const auto& catalog = CatalogFor(Entity::kUser);
+  auto query = oneroster::query::ParseCollectionQuery({{"limit", "2"}, {"offset", "1"}}, catalog);
+  ASSERT_TRUE(IsOk(query));
+  auto compiled = oneroster::query::CompileQuery(*query, catalog, store().QueryDialect());
+  ASSERT_TRUE(IsOk(compiled));
+  // Each view is read inside its call (it is only valid there), and the rows come in order.
+  std::vector<std::string> seen;
+  std::vector<std::string> bodies;
+  auto total = store().Scan(RosterScope{site_a_}, ListTarget{Listing::kUsers}, *compiled, {},
+                            [&](const StoredObjectView& o) {
+                              seen.emplace_back(o.sourced_id);
+                              bodies.emplace_back(o.body);
+                              EXPECT_EQ(o.status, RecordStatus::kActive);
+                              EXPECT_GT(o.date_last_modified_ms, 0);
+                            });
+  ASSERT_TRUE(IsOk(total));
+  EXPECT_EQ(*total, static_cast<int64_t>(all.size()));
+  EXPECT_EQ(seen, (std::vector<std::string>{all[1], all[2]}));
+  for (const std::string& body : bodies) EXPECT_NE(body.find("\"username\""), std::string::npos);
+
+  ReadOptions uncounted;
+  uncounted.count_total = false;
+  seen.clear();
+  total = store().Scan(RosterScope{site_a_}, ListTarget{Listing::kUsers}, *compiled, uncounted,
+                       [&](const StoredObjectView& o) { seen.emplace_back(o.sourced_id); });
+  ASSERT_TRUE(IsOk(total));
+  EXPECT_EQ(*total, 0);
+  EXPECT_EQ(seen.size(), 2u);
 }
 
 }  // namespace

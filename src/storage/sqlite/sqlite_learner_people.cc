@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "storage/sqlite/internal/database.h"
-#include "storage/sqlite/internal/one_shot.h"
 #include "storage/sqlite/internal/query.h"
+#include "storage/sqlite/internal/read_snapshot.h"
 #include "storage/sqlite/sqlite_learner_rows.h"
 #include "storage/sqlite/sqlite_roster_store.h"
 

@@ -12,9 +12,10 @@
 #include <utility>
 #include <variant>
 
+#include "storage/sqlite/internal/count_cache.h"
 #include "storage/sqlite/internal/database.h"
-#include "storage/sqlite/internal/one_shot.h"
 #include "storage/sqlite/internal/query.h"
+#include "storage/sqlite/internal/read_snapshot.h"
 #include "storage/sqlite/sqlite_learner_rows.h"
 #include "storage/sqlite/sqlite_roster_store.h"
 
@@ -39,7 +40,6 @@ constexpr char kGetGroup[] = "SELECT " MUSTER_GROUP_COLUMNS
                              " FROM learner_groups g WHERE g.site_id = ? AND g.external_id = ?";
 constexpr char kPupils[] = " FROM learner_people l WHERE l.site_id = ? AND l.role = 'student'";
 constexpr char kGroups[] = " FROM learner_groups g WHERE g.site_id = ?";
-constexpr char kDataVersion[] = "PRAGMA data_version";
 // About the size of a pupil's and a group's stored JSON, to size a page's buffer once.
 constexpr size_t kPupilRowBytes = 800;
 constexpr size_t kGroupRowBytes = 160;
@@ -47,44 +47,6 @@ constexpr size_t kGroupRowBytes = 160;
 Error WrongQuery() {
   return MakeError(ErrorCode::kInternal, "internal_server_error", "query failed",
                    "learner read: query not compiled with first_placeholder 1");
-}
-
-void Bind(Statement& st, const SqlParam& p) {
-  if (const auto* s = std::get_if<std::string>(&p)) {
-    st.BindText(*s);
-  } else if (const auto* i = std::get_if<int64_t>(&p)) {
-    st.BindInt(*i);
-  } else if (const auto* b = std::get_if<bool>(&p)) {
-    st.BindBool(*b);
-  } else if (const auto* d = std::get_if<double>(&p)) {
-    st.BindDouble(*d);
-  } else {
-    st.BindNull();
-  }
-}
-
-// The connection's data_version: it moves when another connection commits (CountCache).
-Result<int64_t> DataVersion(Connection& c) {
-  MUSTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(kDataVersion));
-  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return MakeError(ErrorCode::kInternal, "", "query failed", "no data_version row");
-  return st.Int(0);
-}
-
-// What identifies a count: its SQL and every value bound to it (`scope_values`: the store's
-// own, rendered by the caller).
-std::string CountKey(const std::string& sql, const std::string& scope_values,
-                     const CompiledQuery& query) {
-  std::string key = sql;
-  key.append("\x1f").append(scope_values);
-  for (const SqlParam& p : query.params) {
-    key.push_back('\x1f');
-    if (const auto* s = std::get_if<std::string>(&p)) key.append("s").append(*s);
-    if (const auto* i = std::get_if<int64_t>(&p)) key.append("i").append(std::to_string(*i));
-    if (const auto* b = std::get_if<bool>(&p)) key.append(*b ? "b1" : "b0");
-    if (const auto* d = std::get_if<double>(&p)) key.append("d").append(std::to_string(*d));
-  }
-  return key;
 }
 
 // What a page reads: the rows of `from_where` (" FROM <table> <alias> WHERE <alias>.site_id
@@ -108,7 +70,7 @@ Result<StoredPage> ListPage(Connection& c, bool reader, internal::CountCache& co
   if (!query.where.empty()) where.append(" AND ").append(query.where);
   auto bind = [&](Statement& st) {
     source.bind_scope(st);
-    for (const SqlParam& p : query.params) Bind(st, p);
+    for (const SqlParam& p : query.params) internal::BindParam(st, p);
   };
   StoredPage page;
   {
@@ -135,8 +97,8 @@ Result<StoredPage> ListPage(Connection& c, bool reader, internal::CountCache& co
   std::optional<int64_t> version;
   std::string key;
   if (reader) {
-    MUSTER_ASSIGN_OR_RETURN(version, DataVersion(c));
-    key = CountKey(count_sql, source.scope_values, query);
+    MUSTER_ASSIGN_OR_RETURN(version, internal::DataVersion(c));
+    key = internal::CountKey(count_sql, source.scope_values, query.params);
     if (auto total = counts.Find(&c, *version, key)) {
       page.total = *total;
       return page;

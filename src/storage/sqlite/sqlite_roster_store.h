@@ -40,6 +40,7 @@
 #include "odata/query/dialect.h"
 #include "oneroster/query/dialect.h"
 #include "roster/roster_store.h"
+#include "storage/sql_dialect.h"
 #include "storage/sqlite/internal/count_cache.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -62,9 +63,10 @@ class SqliteRosterStore final : public roster::RosterStore, public learner::Lear
   SqliteRosterStore& operator=(const SqliteRosterStore&) = delete;
 
   const oneroster::query::Dialect& QueryDialect() const override { return dialect_; }
-  Result<roster::Page> List(const roster::RosterScope& scope, const roster::ListTarget& target,
-                            const oneroster::query::CompiledQuery& query,
-                            const roster::ReadOptions& options) override;
+  Result<int64_t> Scan(const roster::RosterScope& scope, const roster::ListTarget& target,
+                       const oneroster::query::CompiledQuery& query,
+                       const roster::ReadOptions& options,
+                       const roster::RowVisitor& visit) override;
   Result<roster::StoredObject> Get(const roster::RosterScope& scope, roster::ObjectKind kind,
                                    std::string_view sourced_id) override;
 
@@ -84,7 +86,7 @@ class SqliteRosterStore final : public roster::RosterStore, public learner::Lear
   Status DeleteSiteRoster(const roster::RosterScope& scope) override;
 
   // learner::LearnerStore
-  const odata::query::Dialect& ODataDialect() const override { return odata_dialect_; }
+  const odata::query::Dialect& ODataDialect() const override { return dialect_; }
   Result<learner::StoredPage> ListLearners(const roster::RosterScope& scope,
                                            const odata::query::CompiledQuery& query) override;
   Result<learner::StoredPage> ListGroupMembers(const roster::RosterScope& scope,
@@ -121,8 +123,7 @@ class SqliteRosterStore final : public roster::RosterStore, public learner::Lear
 
   const std::unique_ptr<internal::Database> db_;
   const Clock& clock_;
-  const oneroster::query::SqliteDialect dialect_;
-  const odata::query::SqliteDialect odata_dialect_;
+  const SqliteDialect dialect_;  // storage/sql_dialect.h: OneRoster's and OData's SQL
   // Sites whose projection the current write transaction changed. GUARDED_BY(the
   // database's writer lock): only touched inside Database::Transaction.
   std::set<int64_t> changed_sites_;

@@ -1,6 +1,8 @@
-// SqliteRosterStore: List() and Get(). Every statement starts with the scope's
+// SqliteRosterStore: Scan() and Get(). Every statement starts with the scope's
 // `<alias>.site_id = ?`; a listing adds its fixed condition (sqlite_roster_store_sql.cc),
 // the compiled filter and order come from the query layer, and values are only ever bound.
+// A page's SQL is cached per query shape on the connection, and its rows are handed to the
+// visitor straight from SQLite's row buffer.
 
 #include <sqlite3.h>
 
@@ -9,10 +11,11 @@
 #include <utility>
 #include <variant>
 
+#include "storage/sqlite/internal/count_cache.h"
 #include "storage/sqlite/internal/database.h"
 #include "storage/sqlite/internal/errors.h"
-#include "storage/sqlite/internal/one_shot.h"
 #include "storage/sqlite/internal/query.h"
+#include "storage/sqlite/internal/read_snapshot.h"
 #include "storage/sqlite/sqlite_roster_store.h"
 #include "storage/sqlite/sqlite_roster_store_sql.h"
 
@@ -20,22 +23,25 @@ namespace muster::storage::sqlite {
 namespace {
 
 using internal::Connection;
-using internal::OneShot;
 using internal::ReadSnapshot;
 using internal::Statement;
 using oneroster::query::CompiledQuery;
 using oneroster::query::SqlParam;
 using roster_sql::Bind;
 
-constexpr char kDataVersion[] = "PRAGMA data_version";
-
-template <typename Row>
-roster::StoredObject ReadObject(const Row& st) {
-  return roster::StoredObject{
-      .sourced_id = st.Text(0),
-      .status = roster::ParseRecordStatus(st.Text(1)).value_or(roster::RecordStatus::kActive),
+// The row as a view into SQLite's buffers: valid until the next Step().
+roster::StoredObjectView ViewRow(const Statement& st) {
+  return roster::StoredObjectView{
+      .sourced_id = st.Bytes(0),
+      .status = roster::ParseRecordStatus(st.Bytes(1)).value_or(roster::RecordStatus::kActive),
       .date_last_modified_ms = st.Int(2),
-      .body = st.Text(3)};
+      .body = st.Bytes(3)};
+}
+
+roster::StoredObject ReadObject(const Statement& st) {
+  const roster::StoredObjectView v = ViewRow(st);
+  return roster::StoredObject{std::string(v.sourced_id), v.status, v.date_last_modified_ms,
+                              std::string(v.body)};
 }
 
 Result<roster::StoredObject> GetOn(Connection& c, int64_t site_id, roster::ObjectKind kind,
@@ -58,7 +64,7 @@ std::string WhereClause(const roster::ListingInfo& info, const CompiledQuery& qu
   return where;
 }
 
-void BindScope(OneShot& st, const roster::RosterScope& scope, const roster::ListTarget& target,
+void BindScope(Statement& st, const roster::RosterScope& scope, const roster::ListTarget& target,
                const CompiledQuery& query) {
   st.BindInt(scope.site_id);
   for (Bind b : roster_sql::SqlFor(target.listing).binds) {
@@ -66,7 +72,7 @@ void BindScope(OneShot& st, const roster::RosterScope& scope, const roster::List
     if (b == Bind::kParent) st.BindText(target.parent_id);
     if (b == Bind::kClass) st.BindText(target.class_id);
   }
-  for (const SqlParam& p : query.params) st.Bind(p);
+  for (const SqlParam& p : query.params) internal::BindParam(st, p);
 }
 
 // A nested listing's parent: in scope, of the listing's parent kind, and active unless
@@ -98,28 +104,11 @@ std::string OrderBy(const std::string& alias, const CompiledQuery& query) {
   return out;
 }
 
-// The connection's data_version: it moves when another connection commits (CountCache).
-Result<int64_t> DataVersion(Connection& c) {
-  MUSTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(kDataVersion));
-  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return MakeError(ErrorCode::kInternal, "", "query failed", "no data_version row");
-  return st.Int(0);
-}
-
-// What identifies a count: its SQL and every value bound to it.
-std::string CountKey(const std::string& sql, const roster::RosterScope& scope,
-                     const roster::ListTarget& target, const CompiledQuery& query) {
-  std::string key = sql;
-  key.append("\x1f").append(std::to_string(scope.site_id));
-  key.append("\x1f").append(target.parent_id).append("\x1f").append(target.class_id);
-  for (const SqlParam& p : query.params) {
-    key.push_back('\x1f');
-    if (const auto* s = std::get_if<std::string>(&p)) key.append("s").append(*s);
-    if (const auto* i = std::get_if<int64_t>(&p)) key.append("i").append(std::to_string(*i));
-    if (const auto* b = std::get_if<bool>(&p)) key.append(*b ? "b1" : "b0");
-    if (const auto* d = std::get_if<double>(&p)) key.append("d").append(std::to_string(*d));
-  }
-  return key;
+// The store's own values bound around the compiled query's, for the count cache's key.
+std::string ScopeValues(const roster::RosterScope& scope, const roster::ListTarget& target) {
+  std::string v = std::to_string(scope.site_id);
+  v.append("\x1f").append(target.parent_id).append("\x1f").append(target.class_id);
+  return v;
 }
 
 Error WrongQuery(std::string internal) {
@@ -135,17 +124,17 @@ Result<roster::StoredObject> SqliteRosterStore::Get(const roster::RosterScope& s
   return db_->Read([&](Connection& c) { return GetOn(c, scope.site_id, kind, sourced_id); });
 }
 
-Result<roster::Page> SqliteRosterStore::List(const roster::RosterScope& scope,
-                                             const roster::ListTarget& target,
-                                             const CompiledQuery& query,
-                                             const roster::ReadOptions& options) {
+Result<int64_t> SqliteRosterStore::Scan(const roster::RosterScope& scope,
+                                        const roster::ListTarget& target,
+                                        const CompiledQuery& query,
+                                        const roster::ReadOptions& options,
+                                        const roster::RowVisitor& visit) {
   const roster::ListingInfo& info = roster::Describe(target.listing);
   if (query.next_placeholder != 1 + static_cast<int>(query.params.size())) {
     return WrongQuery("roster list: query not compiled with first_placeholder 1");
   }
-  roster::Page page;
   if (info.nested && (target.parent_id.empty() || (info.in_school && target.class_id.empty()))) {
-    return page;
+    return int64_t{0};
   }
   const roster_sql::Table& table = roster_sql::TableOf(info.entity);
   const std::string where = WhereClause(info, query, options);
@@ -154,43 +143,39 @@ Result<roster::Page> SqliteRosterStore::List(const roster::RosterScope& scope,
   const std::string page_sql = "SELECT " + a + ".sourced_id, " + a + ".status, " + a +
                                ".date_last_modified_ms, " + a + ".body" + from + where +
                                " ORDER BY " + OrderBy(a, query) + " LIMIT ? OFFSET ?";
-  return db_->Read([&](Connection& c) -> Result<roster::Page> {
+  return db_->Read([&](Connection& c) -> Result<int64_t> {
     ReadSnapshot snapshot(c);
     MUSTER_RETURN_IF_ERROR(snapshot.Begin());
     if (info.nested) {
       MUSTER_ASSIGN_OR_RETURN(bool visible, ParentVisible(c, scope, info, target, options));
-      if (!visible) return page;
+      if (!visible) return int64_t{0};
     }
     {
-      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, page_sql));
+      MUSTER_ASSIGN_OR_RETURN(Statement st, c.PrepareDynamic(page_sql));
       BindScope(st, scope, target, query);
       st.BindInt(query.limit);
       st.BindInt(query.offset);
       for (;;) {
         MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
         if (!row) break;
-        page.items.push_back(ReadObject(st));
+        visit(ViewRow(st));
       }
     }
-    if (options.count_total) {
-      const std::string count_sql = "SELECT count(*)" + from + where;
-      std::optional<int64_t> version;
-      std::string key;
-      if (snapshot.owned()) {  // a reader: its data_version tells whether anything changed
-        MUSTER_ASSIGN_OR_RETURN(version, DataVersion(c));
-        key = CountKey(count_sql, scope, target, query);
-        if (auto total = counts_.Find(&c, *version, key)) {
-          page.total = *total;
-          return page;
-        }
-      }
-      MUSTER_ASSIGN_OR_RETURN(OneShot st, OneShot::Prepare(c, count_sql));
-      BindScope(st, scope, target, query);
-      MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (row) page.total = st.Int(0);
-      if (version) counts_.Store(&c, *version, key, page.total);
+    if (!options.count_total) return int64_t{0};
+    const std::string count_sql = "SELECT count(*)" + from + where;
+    std::optional<int64_t> version;
+    std::string key;
+    if (snapshot.owned()) {  // a reader: its data_version tells whether anything changed
+      MUSTER_ASSIGN_OR_RETURN(version, internal::DataVersion(c));
+      key = internal::CountKey(count_sql, ScopeValues(scope, target), query.params);
+      if (auto total = counts_.Find(&c, *version, key)) return *total;
     }
-    return page;
+    MUSTER_ASSIGN_OR_RETURN(Statement st, c.PrepareDynamic(count_sql));
+    BindScope(st, scope, target, query);
+    MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+    const int64_t total = row ? st.Int(0) : 0;
+    if (version) counts_.Store(&c, *version, key, total);
+    return total;
   });
 }
 

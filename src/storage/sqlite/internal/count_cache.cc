@@ -1,6 +1,16 @@
 #include "storage/sqlite/internal/count_cache.h"
 
+#include "storage/sqlite/internal/connection.h"
+
 namespace muster::storage::sqlite::internal {
+
+Result<int64_t> DataVersion(Connection& c) {
+  static constexpr char kDataVersion[] = "PRAGMA data_version";
+  MUSTER_ASSIGN_OR_RETURN(Statement st, c.Prepare(kDataVersion));
+  MUSTER_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return MakeError(ErrorCode::kInternal, "", "query failed", "no data_version row");
+  return st.Int(0);
+}
 
 std::optional<int64_t> CountCache::Find(const Connection* connection, int64_t data_version,
                                         const std::string& key) {

@@ -13,11 +13,35 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <variant>
+
+#include "core/result.h"
 
 namespace muster::storage::sqlite::internal {
 
 class Connection;
+
+// The connection's `PRAGMA data_version`: it moves when another connection commits.
+Result<int64_t> DataVersion(Connection& c);
+
+// What identifies a count: its SQL, the store's own scope values (rendered by the caller)
+// and every value of the compiled query bound to it (OneRoster's or OData's SqlParam: the
+// same variant).
+template <typename Params>
+std::string CountKey(std::string_view sql, std::string_view scope_values, const Params& params) {
+  std::string key(sql);
+  key.append("\x1f").append(scope_values);
+  for (const auto& p : params) {
+    key.push_back('\x1f');
+    if (const auto* s = std::get_if<std::string>(&p)) key.append("s").append(*s);
+    if (const auto* i = std::get_if<int64_t>(&p)) key.append("i").append(std::to_string(*i));
+    if (const auto* b = std::get_if<bool>(&p)) key.append(*b ? "b1" : "b0");
+    if (const auto* d = std::get_if<double>(&p)) key.append("d").append(std::to_string(*d));
+  }
+  return key;
+}
 
 class CountCache {
  public:

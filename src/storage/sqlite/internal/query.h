@@ -5,8 +5,10 @@
 // `bind` is called as bind(Statement&); `read` as read(const Statement&) -> T.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/result.h"
@@ -17,6 +19,22 @@ namespace muster::storage::sqlite::internal {
 
 // Binds nothing.
 inline void NoParams(Statement&) {}
+
+// Binds a compiled query's parameter (OneRoster's or OData's SqlParam: the same variant).
+template <typename Param>
+void BindParam(Statement& st, const Param& p) {
+  if (const auto* s = std::get_if<std::string>(&p)) {
+    st.BindText(*s);
+  } else if (const auto* i = std::get_if<int64_t>(&p)) {
+    st.BindInt(*i);
+  } else if (const auto* b = std::get_if<bool>(&p)) {
+    st.BindBool(*b);
+  } else if (const auto* d = std::get_if<double>(&p)) {
+    st.BindDouble(*d);
+  } else {
+    st.BindNull();
+  }
+}
 
 template <typename T, typename Bind, typename Read>
 Result<std::vector<T>> QueryAll(Connection& c, const char* sql, Bind&& bind, Read&& read) {
