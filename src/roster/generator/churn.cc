@@ -2,20 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "roster/generator/names.h"
 #include "roster/generator/rng.h"
 #include "roster/generator/uk_identifiers.h"
 
 namespace muster::roster::generator {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 void Sort(CollectionChanges& c) {
   std::sort(c.changed.begin(), c.changed.end());
@@ -55,7 +51,7 @@ Joiner MakeJoiner(const SchoolRoster& school, const User& classmate, Rng& rng, i
   u.middle_name.clear();
   u.agent_ids.clear();  // the MIS records contacts later
   const std::string yy = classmate.username.substr(0, 2);
-  u.username = yy + Lower(u.family_name).substr(0, 7) + Lower(u.given_name).substr(0, 1);
+  u.username = yy + AsciiLower(u.family_name).substr(0, 7) + AsciiLower(u.given_name).substr(0, 1);
   u.username.erase(
       std::remove_if(u.username.begin(), u.username.end(),
                      [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }),
@@ -83,6 +79,28 @@ Joiner MakeJoiner(const SchoolRoster& school, const User& classmate, Rng& rng, i
     j.demographics.push_back(std::move(d));
   }
   return j;
+}
+
+// The leavers' guardians (parents, guardians, relatives): each one stops listing the leavers among
+// its agents, and one left with no pupil at the school goes too (the MIS deletes a contact no pupil
+// has any more). `relinked`: the guardians rewritten; `departed`: the ids of those to tombstone.
+void UnlinkGuardians(const SchoolRoster& school, const std::vector<std::string>& leavers,
+                     std::vector<User>& relinked, std::vector<std::string>& departed) {
+  const std::set<std::string> leaving(leavers.begin(), leavers.end());
+  for (const User& u : school.users) {
+    const bool contact =
+        u.role == Role::kGuardian || u.role == Role::kParent || u.role == Role::kRelative;
+    if (!contact || u.status != RecordStatus::kActive) continue;
+    auto gone = [&](const std::string& id) { return leaving.count(id) > 0; };
+    if (std::none_of(u.agent_ids.begin(), u.agent_ids.end(), gone)) continue;
+    User g = u;
+    std::erase_if(g.agent_ids, gone);
+    if (g.agent_ids.empty()) {
+      departed.push_back(g.sourced_id);
+    } else {
+      relinked.push_back(std::move(g));
+    }
+  }
 }
 
 }  // namespace
@@ -119,12 +137,18 @@ Result<ChurnReport> ApplyChurn(RosterStore& store, const SchoolRoster& school,
   for (int i = 0; i < options.joiners; ++i) {
     joiners.push_back(MakeJoiner(school, *pupils[next++], rng, i));
   }
+  std::vector<User> relinked_guardians;
+  std::vector<std::string> departed_guardians;
+  UnlinkGuardians(school, leavers, relinked_guardians, departed_guardians);
+  std::vector<std::string> gone = leavers;
+  gone.insert(gone.end(), departed_guardians.begin(), departed_guardians.end());
 
   Status written = store.InTransaction([&]() -> Status {
     MUSTER_ASSIGN_OR_RETURN(int64_t tombstoned,
-                            store.Tombstone(RosterScope{site_id}, Entity::kUser, leavers));
+                            store.Tombstone(RosterScope{site_id}, Entity::kUser, gone));
     (void)tombstoned;
     MUSTER_RETURN_IF_ERROR(store.PutUsers(renamed));
+    MUSTER_RETURN_IF_ERROR(store.PutUsers(relinked_guardians));
     for (const Joiner& j : joiners) {
       MUSTER_RETURN_IF_ERROR(store.PutUsers(std::span<const User>(&j.user, 1)));
       MUSTER_RETURN_IF_ERROR(store.PutEnrollments(j.enrollments));
@@ -134,9 +158,9 @@ Result<ChurnReport> ApplyChurn(RosterStore& store, const SchoolRoster& school,
   });
   MUSTER_RETURN_IF_ERROR(written);
 
-  // What a delta must now show: the leavers' rows (cascades included) as tombstones, the
-  // renamed pupils and the joiners' rows as changed.
-  for (const std::string& id : leavers) {
+  // What a delta must now show: the leavers' and departed guardians' rows (cascades included)
+  // as tombstones, the renamed pupils, the relinked guardians and the joiners' rows as changed.
+  for (const std::string& id : gone) {
     report.users.tombstoned.push_back(id);
     for (const Enrollment& e : school.enrollments) {
       if (e.user_id == id && e.status == RecordStatus::kActive) {
@@ -148,6 +172,7 @@ Result<ChurnReport> ApplyChurn(RosterStore& store, const SchoolRoster& school,
     }
   }
   for (const User& u : renamed) report.users.changed.push_back(u.sourced_id);
+  for (const User& g : relinked_guardians) report.users.changed.push_back(g.sourced_id);
   for (const Joiner& j : joiners) {
     report.users.changed.push_back(j.user.sourced_id);
     for (const Enrollment& e : j.enrollments) report.enrollments.changed.push_back(e.sourced_id);

@@ -2,8 +2,9 @@
 
 // ApplyChurn: a day of MIS changes on one demo school, for vendors (and Muster's own tests)
 // to exercise delta sync (oneroster.md §2.6) against a sandbox: some pupils leave (their
-// user, enrollments and demographics become tombstones), some join (a new pupil with a
-// valid UPN, placed in the registration and teaching groups of a classmate, with
+// user, enrollments and demographics become tombstones; their guardians stop listing them,
+// and a guardian left with no pupil at the school becomes a tombstone too), some join (a new pupil
+// with a valid UPN, placed in the registration and teaching groups of a classmate, with
 // demographics), and some change surname. Every change goes through RosterStore, so each
 // changed row gets a fresh dateLastModified and nothing else moves.
 //

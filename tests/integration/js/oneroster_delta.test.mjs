@@ -72,10 +72,38 @@ describe('OneRoster 1.1: delta sync after a day of MIS changes', () => {
     assert.equal(one.json.user.status, 'tobedeleted');
   });
 
+  test('a leaver\'s guardians stop listing them; a guardian with no pupil left goes too', async () => {
+    const leavers = new Set(report.users.tombstoned.filter((id) =>
+      snapshot.users.find((u) => u.sourcedId === id)?.role === 'student'));
+    assert.ok(leavers.size > 0);
+    const contacts = new Set(['guardian', 'parent', 'relative']);
+    const theirs = snapshot.users.filter((u) => contacts.has(u.role) &&
+      (u.agents ?? []).some((a) => leavers.has(a.sourcedId)));
+    assert.ok(theirs.length > 0, 'the leavers had guardians');
+    for (const old of theirs) {
+      const now = await get(`/users/${old.sourcedId}`);
+      assert.equal(now.status, 200);
+      const g = now.json.user;
+      const left = (old.agents ?? []).filter((a) => !leavers.has(a.sourcedId));
+      if (left.length === 0) {
+        assert.equal(g.status, 'tobedeleted', `${g.sourcedId} has no pupil left`);
+        assert.ok(report.users.tombstoned.includes(g.sourcedId));
+      } else {
+        assert.equal(g.status, 'active');
+        assert.deepEqual(g.agents.map((a) => a.sourcedId), left.map((a) => a.sourcedId));
+        assert.ok(report.users.changed.includes(g.sourcedId), `${g.sourcedId} is in the delta`);
+      }
+    }
+    // No active user anywhere in the school still points at a leaver.
+    for (const u of await all(get, 'users')) {
+      for (const a of u.agents ?? []) assert.ok(!leavers.has(a.sourcedId), `${u.sourcedId} -> ${a.sourcedId}`);
+    }
+  });
+
   test('renamed pupils keep their identity; joiners are placed in their classmates\' classes', async () => {
     const before = new Map(snapshot.users.map((u) => [u.sourcedId, u]));
     const changed = await all(get, `users?${q(`dateLastModified>'${before_}' AND status='active'`)}`, 'users');
-    const renamed = changed.filter((u) => before.has(u.sourcedId));
+    const renamed = changed.filter((u) => before.has(u.sourcedId) && u.role === 'student');
     assert.ok(renamed.length > 0);
     for (const u of renamed) {
       const old = before.get(u.sourcedId);
@@ -84,6 +112,7 @@ describe('OneRoster 1.1: delta sync after a day of MIS changes', () => {
       assert.equal(u.metadata['uk.upn'], old.metadata['uk.upn']);
     }
     const joiners = changed.filter((u) => !before.has(u.sourcedId));
+    assert.ok(joiners.every((j) => j.role === 'student'));
     assert.ok(joiners.length > 0);
     for (const j of joiners) {
       assert.equal(j.role, 'student');
