@@ -9,6 +9,7 @@
 #include "dex/dex_json.h"
 #include "dex/dex_metadata.h"
 #include "dex/dex_openapi.h"
+#include "http/document_route.h"
 #include "http/error_mapping.h"
 #include "odata/query/next_link.h"
 
@@ -158,35 +159,33 @@ constexpr Row kRoutes[] = {
      HandleMembers},
 };
 
+Status AddRoute(http::Router& router, const std::shared_ptr<const DexDeps>& d,
+                std::string_view root, const Row& row) {
+  http::Route r;
+  r.method = http::Method::kGet;
+  r.path = std::string(root) + row.path;
+  r.group = std::string(kDexGroup);
+  r.scope = std::string(auth::kScopeDex);
+  r.shape = http::ErrorShape::kOData;
+  r.offload = true;  // store work
+  r.help = row.help;
+  r.handler = [d, fn = row.handler](Request& req) { return fn(*d, req); };
+  return router.Add(std::move(r));
+}
+
 }  // namespace
 
 Status RegisterDexRoutes(http::Router& router, const DexDeps& deps) {
   router.SetShapeForPrefix("/dex", http::ErrorShape::kOData);
   // The handlers share one copy of the deps (the router keeps them for its lifetime).
   auto d = std::make_shared<const DexDeps>(deps);
-  for (const Row& row : kRoutes) {
-    http::Route r;
-    r.method = http::Method::kGet;
-    r.path = std::string(kDexRoot) + row.path;
-    r.group = std::string(kDexGroup);
-    r.scope = std::string(auth::kScopeDex);
-    r.shape = http::ErrorShape::kOData;
-    r.offload = true;  // store work
-    r.help = row.help;
-    r.handler = [d, fn = row.handler](Request& req) { return fn(*d, req); };
-    MUSTER_RETURN_IF_ERROR(router.Add(std::move(r)));
+  for (const std::string_view root : {kDexRoot, kDexRootUpperCase}) {
+    for (const Row& row : kRoutes) {
+      MUSTER_RETURN_IF_ERROR(AddRoute(router, d, root, row));
+    }
   }
-  http::Route doc;
-  doc.method = http::Method::kGet;
-  doc.path = "/openapi/dex.json";
-  doc.group = "docs";
-  doc.help = "The DeX learner API's OpenAPI 3 document.";
-  doc.handler = [](Request&) -> Result<Response> {
-    Response r = Response::Json(200, std::string(DexOpenApiJson()));
-    r.Header("Cache-Control", "public, max-age=3600");
-    return r;
-  };
-  return router.Add(std::move(doc));
+  return http::AddDocumentRoute(router, "/openapi/dex.json",
+                                "The DeX learner API's OpenAPI 3 document.", DexOpenApiJson());
 }
 
 }  // namespace muster::dex

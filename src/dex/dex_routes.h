@@ -33,6 +33,10 @@ namespace muster::dex {
 inline constexpr std::string_view kDexGroup = "dex";
 // The service root, as seed 000 calls it.
 inline constexpr std::string_view kDexRoot = "/dex/Learner/odata/v3";
+// The same service as published DeX material spells it (".../odata/V3/..."): every route is
+// answered under both roots. @odata.context always uses kDexRoot; a next link keeps the
+// caller's spelling.
+inline constexpr std::string_view kDexRootUpperCase = "/dex/Learner/odata/V3";
 
 // The school a token reads (its organisation's site); an error when it names none.
 using SiteResolver = std::function<Result<learner::RosterScope>(const http::Principal&)>;

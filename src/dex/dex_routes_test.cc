@@ -80,6 +80,32 @@ TEST_F(DexRoutesTest, LearnerPersonalsAsTheSeedCallsIt) {
                "$skip=2");
 }
 
+TEST_F(DexRoutesTest, ThePublishedUpperCaseV3RootAnswersTheSame) {
+  for (const char* tail :
+       {"/LearnerPersonals?$top=5&$count=true", "/$metadata", "", "/LearnerGroups?$top=3"}) {
+    Response lower = Get(std::string("/dex/Learner/odata/v3") + tail);
+    Response upper = Get(std::string("/dex/Learner/odata/V3") + tail);
+    ASSERT_EQ(upper.status, 200) << tail << upper.body;
+    ASSERT_EQ(lower.status, 200) << tail;
+    rapidjson::Document l, u;
+    l.Parse(lower.body.c_str());
+    u.Parse(upper.body.c_str());
+    if (!l.HasParseError() && l.IsObject() && l.HasMember("@odata.nextLink")) {
+      // The next link follows the caller's spelling; everything else is identical.
+      EXPECT_NE(std::string(u["@odata.nextLink"].GetString()).find("/odata/V3/"),
+                std::string::npos);
+      l.RemoveMember("@odata.nextLink");
+      u.RemoveMember("@odata.nextLink");
+    }
+    if (!l.HasParseError()) {
+      EXPECT_TRUE(l == u) << tail;
+    } else {
+      EXPECT_EQ(lower.body, upper.body) << tail;  // $metadata is XML
+    }
+  }
+  EXPECT_EQ(Get("/dex/Learner/OData/v3/LearnerPersonals").status, 404);
+}
+
 TEST_F(DexRoutesTest, ATokenWithoutAnOrganisationGetsTheSeedsAnswer) {
   org_ = "";
   for (const char* path :
