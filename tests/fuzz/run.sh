@@ -7,7 +7,7 @@ seconds=${1:-20}
 build=build/fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMUSTER_FUZZ=ON -DMUSTER_BUILD_TESTS=OFF -DMUSTER_BUILD_BENCH=OFF \
-  "-DMUSTER_ONLY=core;crypto;jose;oneroster;odata" >/dev/null
+  "-DMUSTER_ONLY=core;crypto;jose;storage;oneroster;odata" >/dev/null
 targets=(form_fuzz basic_auth_fuzz jwt_fuzz oneroster_query_fuzz odata_query_fuzz dex_key_fuzz)
 ninja -C "$build" -j "$(nproc)" "${targets[@]}"
 status=0
