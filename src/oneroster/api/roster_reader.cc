@@ -12,9 +12,10 @@
 namespace muster::oneroster::api {
 namespace {
 
-// A page's body is reserved for up to this many rows of about this many bytes; a larger page
-// grows it as it goes.
-constexpr int64_t kRowsReserved = 5000;
+// A page's body is reserved for up to this many rows of about this many bytes (a default
+// page of 100 users fits); a larger page grows it as it goes, so a large `limit` on a small
+// collection does not reserve megabytes it never fills.
+constexpr int64_t kRowsReserved = 128;
 constexpr size_t kRowBytes = 1024;
 
 // The 1.1 partial-success list (oneroster.md §1.6, §1.8): one imsx_StatusInfo per warning,
