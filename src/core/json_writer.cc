@@ -1,18 +1,47 @@
 #include "core/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace muster {
+
+namespace {
+
+// The length of the longest prefix of `s` that JSON carries as it is (no control byte, quote
+// or backslash), eight bytes at a time: sourcedIds, names and URLs are nearly always plain.
+size_t PlainPrefix(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  // A high bit per byte of `v` that is zero (exact for the first such byte, which is all
+  // that matters here: a borrow only ever marks bytes after it).
+  auto zero_bytes = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, sizeof v);
+    const uint64_t control = (v - kOnes * 0x20) & ~v & kHigh;  // a byte below 0x20
+    const uint64_t special = zero_bytes(v ^ (kOnes * '"')) | zero_bytes(v ^ (kOnes * '\\'));
+    if ((control | special) != 0) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+  for (;;) {
+    const size_t plain = PlainPrefix(s);
+    out.append(s.data(), plain);
+    if (plain == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[plain]);
+    s.remove_prefix(plain + 1);
     switch (c) {
       case '"':
         out.append("\\\"");
@@ -41,7 +70,6 @@ void AppendJsonString(std::string& out, std::string_view s) {
         out.push_back(kHex[c & 15]);
     }
   }
-  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 

@@ -37,6 +37,10 @@ constexpr const char* kGets[] = {
     kGetOrg,  kGetSchool,  kGetSession, kGetTerm,       kGetGradingPeriod, kGetCourse,  kGetClass,
     kGetUser, kGetStudent, kGetTeacher, kGetEnrollment, kGetDemographics,  kGetResource};
 
+// The tables are clustered on (site_id, sourced_id) (migration 0006). A listing narrowed by
+// a secondary index is written as `sourced_id IN (<that index's covering subquery>)`, so
+// the page is key lookups in order; as a plain condition the planner walks the school's
+// whole key range instead, to skip a sort.
 // Members of a class through its active enrollments in one role.
 #define MUSTER_CLASS_MEMBERS(role, school)                                       \
   "u.sourced_id IN (SELECT e.user_sourced_id FROM roster_enrollments e "         \
@@ -56,7 +60,6 @@ constexpr const char* kGets[] = {
 constexpr Bind kParent[] = {Bind::kParent};
 constexpr Bind kSiteParent[] = {Bind::kSite, Bind::kParent};
 constexpr Bind kSiteClassSchool[] = {Bind::kSite, Bind::kClass, Bind::kParent};
-constexpr Bind kSchoolClass[] = {Bind::kParent, Bind::kClass};
 
 struct ListingRow {
   Listing listing;
@@ -79,7 +82,9 @@ const ListingRow kListings[] = {
     {Listing::kResources, {"", {}}},
     {Listing::kCoursesForSchool, {"co.org_sourced_id = ?", kParent}},
     {Listing::kEnrollmentsForClassInSchool,
-     {"e.school_sourced_id = ? AND e.class_sourced_id = ?", kSchoolClass}},
+     {"e.sourced_id IN (SELECT ce.sourced_id FROM roster_enrollments ce WHERE ce.site_id = ? "
+      "AND ce.class_sourced_id = ? AND ce.school_sourced_id = ?)",
+      kSiteClassSchool}},
     {Listing::kStudentsForClassInSchool,
      {MUSTER_CLASS_MEMBERS("student", " AND e.school_sourced_id = ?"), kSiteClassSchool}},
     {Listing::kTeachersForClassInSchool,
@@ -94,7 +99,10 @@ const ListingRow kListings[] = {
       kSiteParent}},
     {Listing::kGradingPeriodsForTerm,
      {"a.type = 'gradingPeriod' AND a.parent_sourced_id = ?", kParent}},
-    {Listing::kClassesForCourse, {"c.course_sourced_id = ?", kParent}},
+    {Listing::kClassesForCourse,
+     {"c.sourced_id IN (SELECT cc.sourced_id FROM roster_classes cc WHERE cc.site_id = ? AND "
+      "cc.course_sourced_id = ?)",
+      kSiteParent}},
     {Listing::kClassesForStudent, {MUSTER_USER_CLASSES(" AND e.role = 'student'"), kSiteParent}},
     {Listing::kClassesForTeacher, {MUSTER_USER_CLASSES(" AND e.role = 'teacher'"), kSiteParent}},
     {Listing::kClassesForSchool, {"c.school_sourced_id = ?", kParent}},
